@@ -1,0 +1,134 @@
+// Merging branches: Add (the residual sum), Multiply (gating), Concatenate.
+import type { Shape } from '../../graph/types';
+import { formatShape } from '../format';
+import { insertOnEdges } from '../fixes';
+import type { EdgeInsertion } from '../fixes';
+import { defineLayer, layerError, who } from '../rules';
+import type { LayerContext, LayerError, LayerSpec } from '../types';
+import { noMacs, noParams } from './common';
+
+export interface ConcatenateParams {
+  axis: number;
+}
+
+type NoParams = Record<string, never>;
+
+const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+const listShapes = (shapes: Shape[]): string => shapes.map((s, i) => `${formatShape(s)} (input ${i})`).join(', ');
+
+/** The stride that takes `from` to `to` under 'same' padding (ceil), if one exists. */
+function strideBetween(from: number, to: number): number | undefined {
+  for (let s = 1; s <= from; s++) if (Math.ceil(from / s) === to) return s;
+  return undefined;
+}
+
+/**
+ * For mismatched Add inputs: project every odd one out onto the branch that went furthest
+ * (smallest map, most channels) with a 1x1 conv + batch norm, or a Dense for vectors.
+ */
+function projectionFix(ctx: LayerContext<NoParams>): { hint: string; fix?: LayerError['fix'] } | undefined {
+  const shapes = ctx.inputs;
+  const rank = shapes[0].length;
+  if (rank !== 1 && rank !== 3) return undefined;
+  let ref = 0;
+  if (rank === 3) {
+    shapes.forEach((s, i) => {
+      const r = shapes[ref];
+      if (s[0] * s[1] < r[0] * r[1] || (s[0] * s[1] === r[0] * r[1] && s[2] > r[2])) ref = i;
+    });
+  }
+  const target = shapes[ref];
+  const insertions: EdgeInsertion[] = [];
+  const what: string[] = [];
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i];
+    if (sameShape(s, target)) continue;
+    if (rank === 1) {
+      insertions.push({ port: i, layers: [{ type: 'Dense', params: { units: target[0], useBias: false }, idStem: 'proj' }] });
+      what.push(`a Dense(${target[0]}) projection`);
+      continue;
+    }
+    const sh = strideBetween(s[0], target[0]);
+    const sw = strideBetween(s[1], target[1]);
+    if (sh === undefined || sw === undefined) return undefined;
+    const strides = sh === sw ? sh : [sh, sw];
+    insertions.push({
+      port: i,
+      layers: [
+        { type: 'Conv2D', params: { filters: target[2], kernelSize: 1, strides, padding: 'same', useBias: false }, idStem: 'proj' },
+        { type: 'BatchNorm', params: {}, idStem: 'proj_bn' },
+      ],
+    });
+    what.push(`a 1x1 projection (stride ${sh === sw ? sh : `${sh}x${sw}`}, ${target[2]} filters) with batch norm`);
+  }
+  const unique = [...new Set(what)];
+  const ports = insertions.map((x) => x.port);
+  const where = ports.length === 1 ? `the shortcut (input ${ports[0]})` : `inputs ${ports.join(', ')}`;
+  const name = who('Add', ctx.nodeId);
+  const title = `Insert ${unique.join(' / ')} on ${where} into ${name}`;
+  return { hint: ` Insert ${unique.join(' / ')} on ${where} so it matches ${formatShape(target)}.`, fix: insertOnEdges(ctx, insertions, title) };
+}
+
+function elementwise(type: 'Add' | 'Multiply', label: string, description: string): LayerSpec<NoParams> {
+  return defineLayer<NoParams>({
+    type,
+    family: 'Merge',
+    label,
+    description,
+    params: {},
+    arity: { min: 2, max: Infinity },
+    inferShape(ctx) {
+      const shapes = ctx.inputs;
+      if (shapes.every((s) => sameShape(s, shapes[0]))) return shapes[0].slice();
+      const base = `${who(type, ctx.nodeId)} needs inputs of identical shape, got ${listShapes(shapes)}.`;
+      const sameRank = shapes.every((s) => s.length === shapes[0].length);
+      if (type === 'Add' && sameRank) {
+        const p = projectionFix(ctx);
+        if (p) return layerError(base + p.hint, p.fix);
+      }
+      return layerError(`${base} Make the branches match (e.g. with a Conv2D, Dense or pooling) before it.`);
+    },
+    countParams: noParams,
+    countMacs: noMacs,
+  });
+}
+
+export const Add = elementwise('Add', 'Add', 'Sums its inputs element by element: the join of a residual (skip) connection.');
+export const Multiply = elementwise('Multiply', 'Multiply', 'Multiplies its inputs element by element, e.g. to gate a branch.');
+
+export const Concatenate: LayerSpec<ConcatenateParams> = defineLayer<ConcatenateParams>({
+  type: 'Concatenate',
+  family: 'Merge',
+  label: 'Concatenate',
+  description: 'Joins its inputs along one axis (channels by default), as in DenseNet and Inception.',
+  params: {
+    axis: { kind: 'int', default: -1, label: 'Axis', help: 'The axis to join along; -1 is the last (channels), counting without the batch.' },
+  },
+  arity: { min: 2, max: Infinity },
+  inferShape(ctx) {
+    const shapes = ctx.inputs;
+    const name = who('Concatenate', ctx.nodeId);
+    const rank = shapes[0].length;
+    if (!shapes.every((s) => s.length === rank)) {
+      return layerError(`${name} needs inputs of the same rank, got ${listShapes(shapes)}. Flatten or reshape the odd one out.`);
+    }
+    const { axis } = ctx.params;
+    const ax = axis < 0 ? rank + axis : axis;
+    if (ax < 0 || ax >= rank) {
+      return layerError(`${name} axis ${axis} is out of range for rank-${rank} inputs; use an axis from ${-rank} to ${rank - 1} (-1 is the last).`);
+    }
+    for (let d = 0; d < rank; d++) {
+      if (d === ax) continue;
+      if (shapes.some((s) => s[d] !== shapes[0][d])) {
+        return layerError(
+          `${name} joins along axis ${ax}, so all other dimensions must match, but dimension ${d} differs: ${listShapes(shapes)}. Resize the branches to match or choose another axis.`,
+        );
+      }
+    }
+    const out = shapes[0].slice();
+    out[ax] = shapes.reduce((sum, s) => sum + s[ax], 0);
+    return out;
+  },
+  countParams: noParams,
+  countMacs: noMacs,
+});
