@@ -1,0 +1,35 @@
+// Registers ResWire's training kernels: the convolution gradients the wasm backend lacks or
+// runs slowly, and a broadcasting batch-norm gradient (backend-independent).
+import { getKernel, type KernelConfig, registerGradient, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import { fusedBatchNormGradConfig } from './batchnorm-grad';
+import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './conv2d-grads';
+import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-grads';
+
+export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
+  conv2DBackpropFilterConfig,
+  conv2DBackpropInputConfig,
+  depthwiseBackpropFilterConfig,
+  depthwiseBackpropInputConfig,
+];
+
+let gradientsRegistered = false;
+
+/** Replaces tfjs-core's FusedBatchNorm gradient with the broadcasting one. Idempotent. */
+export function registerTrainingGradients(): void {
+  if (gradientsRegistered) return;
+  registerGradient(fusedBatchNormGradConfig);
+  gradientsRegistered = true;
+}
+
+/**
+ * Registers the wasm convolution-gradient kernels (replacing stock ones of the same name).
+ * Safe to call more than once.
+ */
+export function registerWasmKernels(): void {
+  for (const config of WASM_TRAINING_KERNELS) {
+    if (getKernel(config.kernelName, config.backendName)?.kernelFunc === config.kernelFunc) continue;
+    if (getKernel(config.kernelName, config.backendName)) unregisterKernel(config.kernelName, config.backendName);
+    registerKernel(config);
+  }
+  registerTrainingGradients();
+}
