@@ -29,6 +29,7 @@ async function load(name: BackendName): Promise<Backend> {
       throw new Error(
         `The tensorflow backend needs the optional package @tensorflow/tfjs-node, which could not be loaded (${firstLine(e)}). ` +
           'Install it with `npm install @tensorflow/tfjs-node`, or choose --backend wasm.',
+        { cause: e },
       );
     }
     await activate('tensorflow');
@@ -52,11 +53,11 @@ async function load(name: BackendName): Promise<Backend> {
 }
 
 async function activate(name: BackendName): Promise<void> {
-  let ok = false;
+  let ok: boolean;
   try {
     ok = await tf.setBackend(name);
   } catch (e) {
-    throw new Error(`The ${name} backend failed to start: ${firstLine(e)}.`);
+    throw new Error(`The ${name} backend failed to start: ${firstLine(e)}.`, { cause: e });
   }
   if (!ok) throw new Error(`The ${name} backend failed to start on this machine.`);
   await tf.ready();

@@ -5,7 +5,7 @@
 //   dx: the output gradient, zero-dilated by the forward stride, convolved with the
 //       spatially flipped filter whose in/out channel axes are swapped.
 // Both accept an optional `dilations` attr (stock tfjs leaves it out of these kernels).
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import {
   assertChannelsLast,
   filterGradPadding,
@@ -79,14 +79,14 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const a = attrs as unknown as ConvGradAttrs & { filterShape: number[] };
   assertChannelsLast('Conv2DBackpropFilter', a.dataFormat);
-  return withKernelCalls(backend, (k) => convFilterGrad(k, x, dy, a.filterShape, a));
+  return withKernelCalls(backend as KernelBackend, (k) => convFilterGrad(k, x, dy, a.filterShape, a));
 };
 
 const conv2DBackpropInput: KernelFunc = ({ inputs, attrs, backend }) => {
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const a = attrs as unknown as ConvGradAttrs & { inputShape: number[] };
   assertChannelsLast('Conv2DBackpropInput', a.dataFormat);
-  return withKernelCalls(backend, (k) => convInputGrad(k, dy, filter, a.inputShape, a));
+  return withKernelCalls(backend as KernelBackend, (k) => convInputGrad(k, dy, filter, a.inputShape, a));
 };
 
 export const conv2DBackpropFilterConfig: KernelConfig = {

@@ -4,7 +4,7 @@
 //       (one filter per (channel, multiplier) pair), then summed over the multiplier;
 //   dW: batch folded into channels, the input convolved depthwise with the output
 //       gradient as the filter (dilation = forward stride), then summed over the batch.
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { filterGradPadding, forwardGeometry, inputGradPadding, type Pad, type Pair } from './conv-geometry';
 import { type KernelCalls, withKernelCalls } from './wasm-calls';
 
@@ -75,13 +75,13 @@ export function depthwiseFilterGrad(
 const depthwiseBackpropInput: KernelFunc = ({ inputs, attrs, backend }) => {
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const a = attrs as unknown as DepthwiseGradAttrs & { inputShape: number[] };
-  return withKernelCalls(backend, (k) => depthwiseInputGrad(k, dy, filter, a.inputShape, a));
+  return withKernelCalls(backend as KernelBackend, (k) => depthwiseInputGrad(k, dy, filter, a.inputShape, a));
 };
 
 const depthwiseBackpropFilter: KernelFunc = ({ inputs, attrs, backend }) => {
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const a = attrs as unknown as DepthwiseGradAttrs & { filterShape: number[] };
-  return withKernelCalls(backend, (k) => depthwiseFilterGrad(k, x, dy, a.filterShape, a));
+  return withKernelCalls(backend as KernelBackend, (k) => depthwiseFilterGrad(k, x, dy, a.filterShape, a));
 };
 
 export const depthwiseBackpropInputConfig: KernelConfig = {
