@@ -19,6 +19,11 @@ function isParamRef(v: unknown): v is { $param: string } {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { $param?: unknown }).$param === 'string';
 }
 
+/** a, b or c */
+function orList(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 function intPhrase(min?: number, max?: number): string {
   if (min !== undefined && max !== undefined) return `an integer from ${min} to ${max}`;
   if (min === 1) return 'a positive integer';
@@ -55,7 +60,7 @@ function check(spec: ParamSpec, v: ParamValue): { value: unknown } | { must: str
     case 'string':
       return typeof v === 'string' ? { value: v } : { must: 'a string' };
     case 'enum':
-      return typeof v === 'string' && spec.options.includes(v) ? { value: v } : { must: `one of ${spec.options.join(', ')}` };
+      return typeof v === 'string' && spec.options.includes(v) ? { value: v } : { must: `one of ${orList(spec.options.map((o) => JSON.stringify(o)))}` };
     case 'intPair': {
       const min = spec.min ?? 1;
       const okInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min;

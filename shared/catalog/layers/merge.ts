@@ -61,12 +61,13 @@ function projectionFix(ctx: LayerContext<NoParams>): { hint: string; fix?: Layer
     });
     what.push(`a 1x1 projection (stride ${sh === sw ? sh : `${sh}x${sw}`}, ${target[2]} filters) with batch norm`);
   }
-  const unique = [...new Set(what)];
-  const ports = insertions.map((x) => x.port);
-  const where = ports.length === 1 ? `the shortcut (input ${ports[0]})` : `inputs ${ports.join(', ')}`;
-  const name = who('Add', ctx.nodeId);
-  const title = `Insert ${unique.join(' / ')} on ${where} into ${name}`;
-  return { hint: ` Insert ${unique.join(' / ')} on ${where} so it matches ${formatShape(target)}.`, fix: insertOnEdges(ctx, insertions, title) };
+  const where =
+    insertions.length === 1
+      ? `${what[0]} on the shortcut (input ${insertions[0].port})`
+      : insertions.map((x, i) => `${what[i]} on input ${x.port}`).join(' and ');
+  const title = `Insert ${where} into ${who('Add', ctx.nodeId)}`;
+  const them = insertions.length === 1 ? 'it matches' : 'they match';
+  return { hint: ` Insert ${where} so ${them} ${formatShape(target)}.`, fix: insertOnEdges(ctx, insertions, title) };
 }
 
 function elementwise(type: 'Add' | 'Multiply', label: string, description: string): LayerSpec<NoParams> {
@@ -94,7 +95,7 @@ function elementwise(type: 'Add' | 'Multiply', label: string, description: strin
 }
 
 export const Add = elementwise('Add', 'Add', 'Sums its inputs element by element: the join of a residual (skip) connection.');
-export const Multiply = elementwise('Multiply', 'Multiply', 'Multiplies its inputs element by element, e.g. to gate a branch.');
+export const Multiply = elementwise('Multiply', 'Multiply', 'Multiplies its inputs element by element, for instance to gate a branch with a learned mask.');
 
 export const Concatenate: LayerSpec<ConcatenateParams> = defineLayer<ConcatenateParams>({
   type: 'Concatenate',

@@ -21,7 +21,7 @@ export const Flatten: LayerSpec<Record<string, never>> = defineLayer<Record<stri
   type: 'Flatten',
   family: 'Reshape',
   label: 'Flatten',
-  description: 'Lays every value out in one vector, e.g. [7, 7, 64] becomes [3136].',
+  description: 'Lays every value out in one vector, so [7, 7, 64] becomes [3136].',
   params: {},
   arity: { min: 1, max: 1 },
   inferShape: (ctx) => [product(ctx.inputs[0])],
@@ -33,7 +33,7 @@ export const Reshape: LayerSpec<ReshapeParams> = defineLayer<ReshapeParams>({
   type: 'Reshape',
   family: 'Reshape',
   label: 'Reshape',
-  description: 'Rearranges the values into a new shape with the same number of values, e.g. [784] to [28, 28, 1].',
+  description: 'Rearranges the values into a new shape with the same number of values, such as [784] to [28, 28, 1].',
   params: {
     targetShape: {
       kind: 'ints',
