@@ -6,9 +6,10 @@
 // - v1 projection: 1x1 conv (stride, filters*expansion, no bias) + BatchNorm ("option B").
 // - Bottleneck stride sits on the 3x3 convolution, as in torchvision (ResNet v1.5), which
 //   changes no parameter or output shape but keeps the 1x1 from skipping 3/4 of the pixels.
-// - v2 projection takes the pre-activated input (after the block's first BN+ReLU), as in
-//   He et al. 2016 and its reference code, and is a bare 1x1 conv without BatchNorm: the
-//   sum is normalised by the next block's BN anyway. v2 convs have no bias for the same reason.
+// - v2 identity shortcut carries the raw block input; a v2 projection takes the
+//   pre-activated input (after the block's first BN+ReLU), as in He et al. 2016 and its
+//   reference code, and is a bare 1x1 conv without BatchNorm: the sum is normalised by the
+//   next block's BN anyway. v2 convs have no bias for the same reason.
 import type { BlockDefinition, BlockParamSpec, Condition, GraphEdge, GraphNode } from '../graph/types';
 import { BLOCK_INPUT_TYPE, BLOCK_OUTPUT_TYPE } from '../graph/types';
 import { BATCH_NORM_PARAMS, activationParams, cloneData, convParams, edge, node, ref } from './nodes';
@@ -39,7 +40,7 @@ type Row = [string, string, GraphNode['params']];
 function residualBlock(
   def: Omit<BlockDefinition, 'nodes' | 'edges' | 'params'>,
   main: Row[],
-  /** Node whose output feeds the shortcut (the block input, or the pre-activation in v2). */
+  /** Node whose output feeds a projection shortcut (the block input, or the pre-activation in v2). */
   shortcutFrom: string,
   /** Rows of the projection, in order (shown in a side column). */
   projection: Row[],
@@ -56,7 +57,8 @@ function residualBlock(
   const addRow = main.length + 1;
   nodes.push(node('add', 'Add', {}, at(addRow)));
   edges.push(edge(prev, 'add', 0));
-  edges.push(edge(shortcutFrom, 'add', 1, IDENTITY));
+  // An identity shortcut always carries the block input unchanged (in v2 too).
+  edges.push(edge('in', 'add', 1, IDENTITY));
   // The projection sits in a side column, ending just above the Add.
   let from = shortcutFrom;
   projection.forEach(([id, type, params], i) => {

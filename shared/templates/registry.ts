@@ -73,7 +73,7 @@ export const TEMPLATES: TemplateInfo[] = [
     label: 'MLP starter',
     description: 'Flatten, Dense 128 ReLU, Dropout, Dense: a first network for MNIST-sized inputs.',
     options: {
-      input: { kind: 'shape', default: [28, 28, 1], ranks: [1, 3], label: 'Input', help: 'Image size HxWxC, or a vector length such as 784.' },
+      input: { kind: 'shape', default: [28, 28, 1], ranks: [3, 1], label: 'Input', help: 'Image size HxWxC, or a vector length such as 784.' },
       classes: classes(10),
       hidden: { kind: 'int', default: 128, min: 1, label: 'Hidden units', help: 'Units of the hidden Dense layer.' },
       flat: FLAT_OPTION,
