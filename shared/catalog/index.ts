@@ -37,6 +37,7 @@ export { fixContextFor, insertBefore, insertOnEdges, setParamsFix } from './fixe
 export type { EdgeInsertion, InsertedLayer } from './fixes';
 export { describeShape, formatShape, formatValue } from './format';
 export { LOSSES, outputActivation } from './layers/output';
+export { mergeProjection } from './layers/merge';
 export type { Loss, OutputParams } from './layers/output';
 export type { Conv2DParams, DepthwiseConv2DParams, SeparableConv2DParams } from './layers/convolution';
 export type { DenseParams } from './layers/dense';

@@ -1,7 +1,7 @@
 // Merge rules: Add, Multiply and Concatenate shapes and errors.
 import { describe, expect, it } from 'vitest';
 import type { Params, Shape } from '../graph/types';
-import { evaluateLayer } from './index';
+import { evaluateLayer, mergeProjection } from './index';
 
 function run(type: string, inputs: Shape[], params: Params = {}, nodeId = 'm1') {
   return evaluateLayer(type, inputs, params, nodeId);
@@ -63,6 +63,24 @@ describe('Add and Multiply', () => {
       'Multiply gate needs inputs of identical shape, got [8, 8, 16] (input 0), [1, 1, 16] (input 1). Make the branches match (e.g. with a Conv2D, Dense or pooling) before it.',
     );
     expect(e.fix).toBeUndefined();
+  });
+});
+
+describe('mergeProjection', () => {
+  it('is available to other merges and names them in the fix title', () => {
+    const p = mergeProjection('Multiply', {
+      nodeId: 'gate',
+      inputs: [[8, 8, 16], [16, 16, 16]],
+      params: {},
+      inputEdges: [
+        { edgeId: 'e0', sourceId: 'a', targetPort: 0 },
+        { edgeId: 'e1', sourceId: 'b', targetPort: 1 },
+      ],
+      freshId: (s) => s,
+    });
+    expect(p?.hint).toBe(' Insert a 1x1 projection (stride 2, 16 filters) with batch norm on the shortcut (input 1) so it matches [8, 8, 16].');
+    expect(p?.fix?.title).toBe('Insert a 1x1 projection (stride 2, 16 filters) with batch norm on the shortcut (input 1) into Multiply gate');
+    expect(mergeProjection('Multiply', { nodeId: 'g', inputs: [[8, 8], [4, 4]], params: {} })).toBeUndefined();
   });
 });
 

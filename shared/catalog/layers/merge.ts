@@ -23,13 +23,16 @@ function strideBetween(from: number, to: number): number | undefined {
 }
 
 /**
- * For mismatched Add inputs: project every odd one out onto the branch that went furthest
- * (smallest map, most channels) with a 1x1 conv + batch norm, or a Dense for vectors.
+ * For mismatched inputs of an elementwise merge: project every odd one out onto the branch
+ * that went furthest (smallest map, then most channels; port 0 for vectors) with a 1x1
+ * Conv2D (no bias) + BatchNorm, or a Dense without bias for vectors. `hint` is the sentence
+ * to append to the error; `fix` is absent without a graph. Undefined when no projection fits
+ * (ranks differ, rank 2, or no stride maps one size onto the other).
  */
-function projectionFix(ctx: LayerContext<NoParams>): { hint: string; fix?: LayerError['fix'] } | undefined {
+export function mergeProjection(type: string, ctx: LayerContext<unknown>): { hint: string; fix?: LayerError['fix'] } | undefined {
   const shapes = ctx.inputs;
   const rank = shapes[0].length;
-  if (rank !== 1 && rank !== 3) return undefined;
+  if ((rank !== 1 && rank !== 3) || shapes.some((s) => s.length !== rank)) return undefined;
   let ref = 0;
   if (rank === 3) {
     shapes.forEach((s, i) => {
@@ -65,7 +68,7 @@ function projectionFix(ctx: LayerContext<NoParams>): { hint: string; fix?: Layer
     insertions.length === 1
       ? `${what[0]} on the shortcut (input ${insertions[0].port})`
       : insertions.map((x, i) => `${what[i]} on input ${x.port}`).join(' and ');
-  const title = `Insert ${where} into ${who('Add', ctx.nodeId)}`;
+  const title = `Insert ${where} into ${who(type, ctx.nodeId)}`;
   const them = insertions.length === 1 ? 'it matches' : 'they match';
   return { hint: ` Insert ${where} so ${them} ${formatShape(target)}.`, fix: insertOnEdges(ctx, insertions, title) };
 }
@@ -82,9 +85,9 @@ function elementwise(type: 'Add' | 'Multiply', label: string, description: strin
       const shapes = ctx.inputs;
       if (shapes.every((s) => sameShape(s, shapes[0]))) return shapes[0].slice();
       const base = `${who(type, ctx.nodeId)} needs inputs of identical shape, got ${listShapes(shapes)}.`;
-      const sameRank = shapes.every((s) => s.length === shapes[0].length);
-      if (type === 'Add' && sameRank) {
-        const p = projectionFix(ctx);
+      // Only Add: a Multiply usually gates, and projecting its inputs rarely is what was meant.
+      if (type === 'Add') {
+        const p = mergeProjection(type, ctx);
         if (p) return layerError(base + p.hint, p.fix);
       }
       return layerError(`${base} Make the branches match (e.g. with a Conv2D, Dense or pooling) before it.`);
