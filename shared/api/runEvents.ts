@@ -256,7 +256,8 @@ export function parseRunEvent(value: unknown): RunEvent {
 
 // ---------------------------------------------------------------- the run record (run.json)
 
-export const RUN_STATUSES = ['running', 'done', 'stopped', 'failed'] as const;
+/** 'interrupted': run.json still says running but its process is gone (killed, crashed). */
+export const RUN_STATUSES = ['running', 'done', 'stopped', 'failed', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** What run.json says about the dataset: enough to preprocess a new input the same way. */
@@ -307,5 +308,7 @@ export const RunRecordSchema = z.object({
   bestValLoss: z.number().nullable(),
   /** The message of the error that ended the run, if one did. */
   error: z.string().nullable(),
+  /** Process that trains the run, so a reader can tell a live run from a killed one. */
+  pid: z.number().int().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;

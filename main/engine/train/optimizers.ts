@@ -48,8 +48,10 @@ export function createOptimizer(c: Pick<TrainConfig, 'optimizer' | 'lr' | 'momen
     setLearningRate(next) {
       lr = next;
       // SGD and momentum keep the rate as a tensor behind setLearningRate; Adam and RMSprop read the field.
-      if (inner instanceof tf.SGDOptimizer) inner.setLearningRate(next);
-      else (inner as unknown as { learningRate: number }).learningRate = next;
+      // (instanceof cannot tell them apart: tfjs optimizers all answer true to instanceof Optimizer.)
+      const o = inner as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
+      if (typeof o.setLearningRate === 'function') o.setLearningRate(next);
+      else o.learningRate = next;
     },
     dispose() {
       inner.dispose();
