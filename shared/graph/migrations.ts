@@ -57,7 +57,7 @@ export const MIGRATIONS: Record<number, Migration> = {
     summary: 'Positions move into node.position, edges become source/target/targetPort, block definitions are added.',
     check: (raw) => {
       const result = v1Schema.safeParse(raw);
-      return result.success ? [] : describeIssues(result.error.issues, raw).map((m) => `${m} (in the version 1 document)`);
+      return result.success ? [] : describeIssues(result.error.issues, raw).map((m) => `${m.replace(/\.$/, '')} (in the version 1 document).`);
     },
     up: migrateV1toV2,
   },
