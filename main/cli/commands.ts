@@ -1,4 +1,7 @@
 // The registry of subcommands, in the order `reswire --help` lists them.
 import type { Command } from './command';
+import { fixCommand } from './commands/fix';
+import { inspectCommand } from './commands/inspect';
+import { templateCommand } from './commands/template';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [templateCommand, inspectCommand, fixCommand];

@@ -1,0 +1,24 @@
+// Spawns the real `reswire` command (node bin/reswire.js) the way a user runs it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function reswire(...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [join(root, 'bin/reswire.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temporary folder, and a function that removes it. */
+export function tempFolder(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'reswire-cli-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
