@@ -1,11 +1,11 @@
 // Templates: functions that build graph documents (ResNets, their plain twins, starters).
 export { BASIC_BLOCK, BOTTLENECK_BLOCK, PREACT_BASIC_BLOCK, PREACT_BOTTLENECK_BLOCK, RESIDUAL_BLOCKS } from './blocks';
 export { TemplateError } from './errors';
+export { flattenTemplate } from './flatten';
 export { makePlainTwin, removeShortcuts } from './plain';
 export {
   TEMPLATES,
   buildTemplate,
-  flattenTemplate,
   getTemplate,
   resolveTemplateOptions,
   type TemplateInfo,

@@ -1,8 +1,8 @@
 // The template gallery: every template with its options, their kinds and defaults, so the
 // studio's gallery and `reswire template` offer the same choices and check them the same way.
-import { expandBlocks } from '../graph/blocks';
 import type { GraphDocument } from '../graph/types';
 import { TemplateError } from './errors';
+import { flattenTemplate } from './flatten';
 import { cifarResNet, imagenetResNet } from './resnet';
 import { cloneData } from './nodes';
 import { cnn, mlp } from './starters';
@@ -136,9 +136,6 @@ export function resolveTemplateOptions(info: TemplateInfo, options: TemplateOpti
   }
   return out;
 }
-
-/** A template's graph with every block instance expanded into its layers (ids `instance/inner`). */
-export const flattenTemplate = (doc: GraphDocument): GraphDocument => expandBlocks(doc);
 
 /** Builds template `id` with the given options; throws TemplateError on a bad id or option. */
 export function buildTemplate(id: string, options: TemplateOptions = {}): GraphDocument {

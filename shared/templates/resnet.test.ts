@@ -72,6 +72,14 @@ describe('CIFAR ResNet (6n+2)', () => {
     }
   });
 
+  it('lays the flat form out without two layers on the same spot', () => {
+    for (const variant of [{}, { preact: true }, { plain: true }]) {
+      const flat = buildTemplate('resnet', { depth: 20, ...variant, flat: true });
+      const spots = new Set(flat.nodes.map((n) => `${n.position.x},${n.position.y}`));
+      expect(spots.size).toBe(flat.nodes.length);
+    }
+  });
+
   it('preact puts BN+ReLU before each conv and once before the pooling, with no ReLU after the add', () => {
     const flat = buildTemplate('resnet', { depth: 20, preact: true, flat: true });
     const byId = new Map(flat.nodes.map((n) => [n.id, n]));
