@@ -48,7 +48,9 @@ export function inputProblems(node: GraphNode, incoming: readonly GraphEdge[], a
       });
     }
   }
-  const ports = [...new Set(incoming.map((e) => e.targetPort))];
+  // Renumbering repairs repeats and gaps alike, so one sentence about repeats is enough.
+  if (errors.length > 0) return errors;
+  const ports = incoming.map((e) => e.targetPort);
   // Ports can be any whole number, so list only the first few gaps.
   const missing: number[] = [];
   let missingCount = 0;
