@@ -1,0 +1,222 @@
+// The node-graph canvas. The document store is the source of truth; React Flow gets nodes
+// derived from it, and local state only holds what changes while dragging.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { checkConnection } from '../editing/connect';
+import { scopeGraph } from '../editing/scope';
+import { useT } from '../i18n';
+import { useScopeAnalysis } from '../store/analysis';
+import { currentScope, useDocument } from '../store/documentStore';
+import { useUi } from '../store/uiStore';
+import { setCanvasBridge } from './canvasBridge';
+import { applyMoves, insertItem, tryConnect, type InsertItem } from './commands';
+import { FlowModel, type LayerFlowNode, type ShapeFlowEdge } from './flowModel';
+import { LayerNode } from './LayerNode';
+import { ShapeEdge } from './ShapeEdge';
+import { INSERT_MIME } from '../panels/paletteItems';
+
+const nodeTypes = { layer: LayerNode };
+const edgeTypes = { shape: ShapeEdge };
+const PRO = { hideAttribution: true };
+
+export function Canvas() {
+  const t = useT();
+  const doc = useDocument((s) => s.doc);
+  const scope = useDocument(currentScope);
+  const loadId = useDocument((s) => s.loadId);
+  const analysis = useScopeAnalysis();
+  const selectedNodes = useUi((s) => s.selectedNodes);
+  const selectedEdges = useUi((s) => s.selectedEdges);
+  const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const model = useRef(new FlowModel());
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const view = useMemo(() => scopeGraph(doc, scope), [doc, scope]);
+
+  const derivedNodes = useMemo(
+    () => model.current.buildNodes(doc, view, analysis.nodes, new Set(selectedNodes)),
+    [doc, view, analysis, selectedNodes],
+  );
+  const derivedEdges = useMemo(
+    () => model.current.buildEdges(doc, view, analysis.nodes, new Set(selectedEdges)),
+    [doc, view, analysis, selectedEdges],
+  );
+  const [nodes, setNodes] = useState<LayerFlowNode[]>(derivedNodes);
+  const [edges, setEdges] = useState<ShapeFlowEdge[]>(derivedEdges);
+
+  // The document wins; sizes measured by React Flow carry over so nodes are not re-measured.
+  useLayoutEffect(() => {
+    setNodes((current) => {
+      const measured = new Map(current.map((n) => [n.id, n.measured]));
+      for (const n of derivedNodes) if (!n.measured && measured.get(n.id)) n.measured = measured.get(n.id);
+      return derivedNodes;
+    });
+  }, [derivedNodes]);
+  useLayoutEffect(() => setEdges(derivedEdges), [derivedEdges]);
+
+  // Fit the view when a document is opened or a block is entered or left.
+  useEffect(() => {
+    const id = requestAnimationFrame(() => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 0 }));
+    return () => cancelAnimationFrame(id);
+  }, [scope, loadId, flow]);
+
+  useEffect(() => {
+    setCanvasBridge({
+      fitView: () => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }),
+      zoom: (kind) => (kind === 'in' ? flow.zoomIn() : kind === 'out' ? flow.zoomOut() : flow.zoomTo(1)),
+      pointer: () => pointer.current,
+      center: () => {
+        const el = document.querySelector('.react-flow');
+        const r = el?.getBoundingClientRect();
+        return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+      },
+      sizeOf: (id) => {
+        const n = flow.getNode(id);
+        return n?.measured?.width && n.measured.height ? { width: n.measured.width, height: n.measured.height } : undefined;
+      },
+    });
+    return () => setCanvasBridge(null);
+  }, [flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes, ns));
+    if (changes.some((c) => c.type === 'select')) {
+      const selected = new Set(useUi.getState().selectedNodes);
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
+      }
+      useUi.getState().select([...selected], useUi.getState().selectedEdges);
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<ShapeFlowEdge>[]) => {
+    setEdges((es) => applyEdgeChanges(changes, es));
+    if (changes.some((c) => c.type === 'select')) {
+      const selected = new Set(useUi.getState().selectedEdges);
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
+      }
+      useUi.getState().select(useUi.getState().selectedNodes, [...selected]);
+    }
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<LayerFlowNode> = useCallback((_e, _node, dragged) => {
+    applyMoves(dragged.map((n) => ({ id: n.id, position: n.position })));
+  }, []);
+
+  const isValidConnection: IsValidConnection<ShapeFlowEdge> = useCallback((c) => {
+    const s = useDocument.getState();
+    const check = checkConnection(s.doc, scopeGraph(s.doc, currentScope(s)), c.source, c.target, c.targetHandle);
+    useUi.getState().setConnectionHint(check.ok ? null : { key: `refuse.${check.reason}`, vars: { source: check.source, target: check.target } });
+    return check.ok;
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const check = tryConnect(c.source, c.target, c.targetHandle);
+    if (!check.ok) useUi.getState().notify('error', `refuse.${check.reason}`, { source: check.source, target: check.target });
+    useUi.getState().setConnectionHint(null);
+  }, []);
+
+  const onConnectEnd = useCallback(() => {
+    const hint = useUi.getState().connectionHint;
+    if (hint) useUi.getState().notify('error', hint.key, hint.vars);
+    useUi.getState().setConnectionHint(null);
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(INSERT_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const raw = e.dataTransfer.getData(INSERT_MIME);
+      if (!raw) return;
+      e.preventDefault();
+      const item = JSON.parse(raw) as InsertItem;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      insertItem(item, { x: p.x - 105, y: p.y - 24 });
+    },
+    [flow],
+  );
+
+  const onMouseMove = useCallback(
+    (e: MouseEvent) => {
+      pointer.current = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    },
+    [flow],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: MouseEvent) => {
+      if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      useUi.getState().setInsertPopup({ screen: { x: e.clientX, y: e.clientY }, flow: p });
+    },
+    [flow],
+  );
+
+  const onNodeDoubleClick = useCallback((_e: MouseEvent, node: LayerFlowNode) => {
+    if (node.data.blockId) useDocument.getState().openBlock(node.data.blockId);
+  }, []);
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} onMouseMove={onMouseMove} onDoubleClick={onDoubleClick} data-testid="canvas">
+      <ReactFlow<LayerFlowNode, ShapeFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDoubleClick={onNodeDoubleClick}
+        connectionLineType={ConnectionLineType.Bezier}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        selectionMode={SelectionMode.Partial}
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        maxZoom={2.5}
+        proOptions={PRO}
+        elevateEdgesOnSelect
+      >
+        <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
+        <MiniMap pannable zoomable className="minimap" nodeBorderRadius={6} ariaLabel={t('canvas.minimap')} />
+        <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }} />
+      </ReactFlow>
+      {view.nodes.length === 0 && (
+        <div className="canvas-empty">
+          <h2>{t(scope ? 'canvas.emptyBlockTitle' : 'canvas.emptyTitle')}</h2>
+          <p>{t('canvas.emptyHint')}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// With nothing selected: what the graph is, and every problem in it, each a click away.
+import { formatCount } from '../editing/format';
+import { useT } from '../i18n';
+import { useAnalysis } from '../store/analysis';
+import { useDocument } from '../store/documentStore';
+import { useUi } from '../store/uiStore';
+
+export function ProblemList() {
+  const t = useT();
+  const analysis = useAnalysis((s) => s.analysis);
+  const doc = useDocument((s) => s.doc);
+  const scopePath = useDocument((s) => s.scopePath);
+  const errors = analysis.errors;
+  const select = (nodeId: string | null) => {
+    if (!nodeId) return;
+    if (scopePath.length) useDocument.getState().closeBlocksTo(0);
+    useUi.getState().select([nodeId]);
+  };
+  return (
+    <div className="properties" data-testid="document-summary">
+      <h2>{doc.name}</h2>
+      <p className="props-description">
+        {t('summary.counts', { nodes: doc.nodes.length, edges: doc.edges.length, blocks: Object.keys(doc.blocks).length })}
+        {' · '}
+        {t('summary.params', { n: formatCount(analysis.totals.params) })}
+      </p>
+      <div className="props-section-title">{t('props.problems')}</div>
+      {errors.length === 0 ? (
+        <p className="ok-line">{doc.nodes.length ? t('summary.valid') : t('summary.empty')}</p>
+      ) : (
+        <ul className="problem-list">
+          {errors.slice(0, 50).map((e, i) => (
+            <li key={i}>
+              {e.nodeId ? (
+                <button className="link" onClick={() => select(e.nodeId)}>
+                  {e.nodeId}
+                </button>
+              ) : null}
+              <span>{e.message}</span>
+              {e.fix && scopePath.length === 0 && (
+                <button className="fix-button" onClick={() => useDocument.getState().edit(e.fix!.edits)} title={e.fix.title}>
+                  {t('node.fix')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="props-section-title">{t('summary.tipsTitle')}</div>
+      <ul className="tips">
+        <li>{t('summary.tipDrag')}</li>
+        <li>{t('summary.tipDoubleClick')}</li>
+        <li>{t('summary.tipWire')}</li>
+        <li>{t('summary.tipShortcuts')}</li>
+      </ul>
+    </div>
+  );
+}

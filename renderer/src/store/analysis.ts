@@ -1,0 +1,65 @@
+// The derived analysis: shapes, weights, MACs and errors for the whole document,
+// recomputed (incrementally) after every document change, in its own store so panels that
+// only need totals do not re-render with the canvas and vice versa.
+import { useMemo } from 'react';
+import { create } from 'zustand';
+import type { GraphAnalysis, NodeInfo } from '../../../shared/graph/analysis';
+import { createInference } from '../../../shared/graph/incremental';
+import { BLOCK_NODE_TYPE, type GraphDocument } from '../../../shared/graph/types';
+import { scopeGraph } from '../editing/scope';
+import { useDocument } from './documentStore';
+
+export type NodeView = NodeInfo;
+
+interface AnalysisState {
+  analysis: GraphAnalysis;
+  /** Milliseconds the last re-inference took (shown to the performance test). */
+  lastMs: number;
+}
+
+const inference = createInference();
+
+function analyze(doc: GraphDocument): AnalysisState {
+  const start = performance.now();
+  const analysis = inference.infer(doc);
+  return { analysis, lastMs: performance.now() - start };
+}
+
+export const useAnalysis = create<AnalysisState>(() => analyze(useDocument.getState().doc));
+
+useDocument.subscribe((state, prev) => {
+  if (state.doc !== prev.doc) useAnalysis.setState(analyze(state.doc));
+});
+
+export interface ScopeAnalysis {
+  nodes: ReadonlyMap<string, NodeInfo>;
+  /** For a block definition: false when no connected instance gives its inputs a shape. */
+  shapesKnown: boolean;
+}
+
+const EMPTY = new Map<string, NodeInfo>();
+
+/**
+ * Node infos for the open scope. Inside a block definition they are the inner results of
+ * the first instance reached by the breadcrumb path, so the block shows real shapes.
+ */
+export function scopeInfos(doc: GraphDocument, analysis: GraphAnalysis, scopePath: readonly string[]): ScopeAnalysis {
+  let infos: ReadonlyMap<string, NodeInfo> = analysis.nodes;
+  let parent: string | null = null;
+  for (const blockId of scopePath) {
+    const graph = scopeGraph(doc, parent);
+    const instance = graph.nodes.find((n) => n.type === BLOCK_NODE_TYPE && n.params.block === blockId && infos.get(n.id)?.inner);
+    const inner = instance ? infos.get(instance.id)?.inner : undefined;
+    if (!inner) return { nodes: EMPTY, shapesKnown: false };
+    infos = inner;
+    parent = blockId;
+  }
+  return { nodes: infos, shapesKnown: true };
+}
+
+export function useScopeAnalysis(): ScopeAnalysis {
+  const analysis = useAnalysis((s) => s.analysis);
+  const doc = useDocument((s) => s.doc);
+  const scopePath = useDocument((s) => s.scopePath);
+  return useMemo(() => scopeInfos(doc, analysis, scopePath), [doc, analysis, scopePath]);
+}
