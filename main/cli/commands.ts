@@ -3,5 +3,8 @@ import type { Command } from './command';
 import { fixCommand } from './commands/fix';
 import { inspectCommand } from './commands/inspect';
 import { templateCommand } from './commands/template';
+import { serveCommand } from './commands/serve';
+import { trainCommand } from './commands/train';
+import { predictCommand } from './commands/predict';
 
-export const commands: Command[] = [templateCommand, inspectCommand, fixCommand];
+export const commands: Command[] = [templateCommand, inspectCommand, fixCommand, serveCommand, trainCommand, predictCommand];
