@@ -3,6 +3,7 @@
 import { getKernel, type KernelConfig, registerGradient, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
 import { fusedBatchNormGradConfig } from './batchnorm-grad';
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './conv2d-grads';
+import { registerCpuFixes } from './cpu-fixes';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-grads';
 
 export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
@@ -14,10 +15,14 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
 
 let gradientsRegistered = false;
 
-/** Replaces tfjs-core's FusedBatchNorm gradient with the broadcasting one. Idempotent. */
+/**
+ * Replaces tfjs-core's FusedBatchNorm gradient with the broadcasting one and fixes the cpu
+ * backend's ResizeBilinearGrad. Idempotent.
+ */
 export function registerTrainingGradients(): void {
   if (gradientsRegistered) return;
   registerGradient(fusedBatchNormGradConfig);
+  registerCpuFixes();
   gradientsRegistered = true;
 }
 

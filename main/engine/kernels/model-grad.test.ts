@@ -29,7 +29,7 @@ function trainingGradients(): tf.Tensor[] {
   const { grads } = tf.variableGrads(() =>
     tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
   );
-  const names = model.trainableWeights.map((w) => w.read().name);
+  const names = model.trainableWeights.map((w) => (w.read() as tf.Variable).name);
   const ordered = names.map((n) => grads[n]);
   model.dispose();
   return ordered;
