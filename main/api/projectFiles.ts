@@ -1,0 +1,93 @@
+// File operations behind the project methods: listing a folder, reading, and writing a file
+// so that a crash, a full disk or a failed serialisation never leaves half a file behind.
+import { randomBytes } from 'node:crypto';
+import { open, readdir, readFile, rename, stat, unlink, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { StudioApiError } from '../../shared/api/errors';
+import { PROJECT_EXTENSION, type ProjectEntry } from '../../shared/api/schemas';
+
+/** A sentence for a failed file operation, e.g. "Could not open a.json: there is no such file." */
+export function fileProblem(action: string, where: string, error: unknown): StudioApiError {
+  if (error instanceof StudioApiError) return error;
+  const code = (error as { code?: string }).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'there is no such file or folder',
+    EACCES: 'permission was denied',
+    EPERM: 'the operation is not permitted',
+    EISDIR: 'it is a folder, not a file',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the disk is read-only',
+    EEXIST: 'something is already there',
+    EMFILE: 'too many files are open',
+  };
+  const reason = (code && reasons[code]) || (error instanceof Error ? error.message : String(error));
+  return new StudioApiError(`Could not ${action} ${where}: ${reason}.`);
+}
+
+export function looksLikeProject(name: string): boolean {
+  return name.endsWith(PROJECT_EXTENSION) || name.endsWith('.json');
+}
+
+/** One folder's visible entries: folders first, then files, each alphabetically. */
+export async function listFolder(absolute: string, relative: string): Promise<ProjectEntry[]> {
+  let names: string[];
+  try {
+    names = await readdir(absolute);
+  } catch (e) {
+    throw fileProblem('list', relative || 'the project folder', e);
+  }
+  const entries: ProjectEntry[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    try {
+      const info = await stat(path.join(absolute, name));
+      const kind = info.isDirectory() ? 'folder' : 'file';
+      entries.push({
+        name,
+        path: relative ? `${relative}/${name}` : name,
+        kind,
+        isProject: kind === 'file' && looksLikeProject(name),
+        size: kind === 'file' ? info.size : 0,
+        modified: info.mtimeMs,
+      });
+    } catch {
+      // A dangling link or a file removed while listing: not worth failing the listing for.
+    }
+  }
+  return entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
+}
+
+export async function readTextFile(absolute: string, shownAs: string): Promise<string> {
+  try {
+    return await readFile(absolute, 'utf8');
+  } catch (e) {
+    throw fileProblem('open', shownAs, e);
+  }
+}
+
+/**
+ * Writes `produce()`'s text to `absolute` atomically: the text is made first, written to a
+ * temporary file beside the target, flushed, then renamed over it. If any step fails, the old
+ * file is untouched and the temporary file removed. Returns the bytes written.
+ */
+export async function writeFileAtomic(absolute: string, shownAs: string, produce: () => string): Promise<number> {
+  const text = produce();
+  const dir = path.dirname(absolute);
+  const temp = path.join(dir, `.${path.basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, absolute);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw fileProblem('save', shownAs, e);
+  }
+  return Buffer.byteLength(text, 'utf8');
+}

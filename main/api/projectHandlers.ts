@@ -1,0 +1,111 @@
+// Handlers for project files, recent projects, dialogs and the unsaved-changes flag.
+import path from 'node:path';
+import { StudioApiError } from '../../shared/api/errors';
+import type { RecentProject } from '../../shared/api/schemas';
+import { parseDocument } from '../../shared/graph/schema';
+import { serializeDocument } from '../../shared/graph/serialize';
+import type { StudioContext, NativePick } from './context';
+import type { StudioHandlers } from './dispatch';
+import { listFolder, readTextFile, writeFileAtomic } from './projectFiles';
+
+type ProjectHandlers = Pick<
+  StudioHandlers,
+  'listProjectFiles' | 'openProject' | 'saveProject' | 'recentProjects' | 'addRecent' | 'pickOpenPath' | 'pickSavePath' | 'setDirty'
+>;
+
+function problemsInWords(errors: readonly string[]): string {
+  const shown = errors.slice(0, 3).map((e) => e.replace(/\.$/, ''));
+  return shown.join('; ') + (errors.length > 3 ? ` (and ${errors.length - 3} more)` : '') + '.';
+}
+
+export function createProjectHandlers(ctx: StudioContext): ProjectHandlers {
+  const { folder, recent, shell } = ctx;
+
+  /**
+   * Electron only: the user chose this file in a system dialog, which is consent to use its
+   * folder, so that folder becomes the project folder. Web mode never gets here.
+   */
+  function adopt(pick: NativePick) {
+    if (pick.outcome !== 'picked') return pick;
+    if (folder.relativeIfInside(pick.absolute) === null) folder.moveTo(path.dirname(pick.absolute));
+    const where = folder.resolve(pick.absolute);
+    return { outcome: 'picked' as const, path: where.absolute, relativePath: where.relative };
+  }
+
+  /** In web mode, only recent projects inside the folder can be opened, so only those are offered. */
+  function reachable(projects: RecentProject[]): RecentProject[] {
+    return folder.fixed ? projects.filter((p) => folder.relativeIfInside(p.path) !== null) : projects;
+  }
+
+  /** A recent project outside the folder may be reopened where the folder can move (Electron). */
+  async function resolveForOpen(requested: string) {
+    try {
+      return folder.resolve(requested);
+    } catch (e) {
+      const absolute = path.resolve(folder.root, requested);
+      if (folder.fixed || !(await recent.has(absolute))) throw e;
+      folder.moveTo(path.dirname(absolute));
+      return folder.resolve(absolute);
+    }
+  }
+
+  return {
+    async listProjectFiles({ dir }) {
+      const where = folder.resolve(dir ?? '');
+      return { root: folder.root, dir: where.relative, entries: await listFolder(where.absolute, where.relative) };
+    },
+
+    async openProject({ path: requested }) {
+      const where = await resolveForOpen(requested);
+      const text = await readTextFile(where.absolute, where.relative);
+      const parsed = parseDocument(text);
+      if (!parsed.ok) {
+        throw new StudioApiError(`Could not open ${where.relative}: it is not a ResWire graph that this version can read. ${problemsInWords(parsed.errors)}`);
+      }
+      return {
+        path: where.absolute,
+        relativePath: where.relative,
+        text,
+        document: parsed.doc,
+        migratedFrom: parsed.migratedFrom ?? null,
+      };
+    },
+
+    async saveProject({ path: requested, document }) {
+      const where = folder.resolve(requested);
+      if (where.relative === '') throw new StudioApiError('Choose a file name to save to; the project folder itself cannot be a file.');
+      const bytes = await writeFileAtomic(where.absolute, where.relative, () => {
+        // The same checks as opening: never write a file the studio would refuse to reopen.
+        const checked = parseDocument(document);
+        if (!checked.ok) {
+          throw new StudioApiError(`${where.relative} was not saved (the file on disk is unchanged) because the graph has problems: ${problemsInWords(checked.errors)}`);
+        }
+        return serializeDocument(checked.doc);
+      });
+      return { path: where.absolute, relativePath: where.relative, bytes };
+    },
+
+    async recentProjects() {
+      return { projects: reachable(await recent.list()) };
+    },
+
+    async addRecent({ path: requested }) {
+      const where = folder.resolve(requested);
+      return { projects: reachable(await recent.add(where.absolute)) };
+    },
+
+    async pickOpenPath(request) {
+      return adopt(await shell.pickOpenPath(request, folder.root));
+    },
+
+    async pickSavePath(request) {
+      return adopt(await shell.pickSavePath(request, folder.root));
+    },
+
+    async setDirty({ dirty }) {
+      ctx.dirty = dirty;
+      shell.setDirty(dirty);
+      return { dirty };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// The desktop app's main process: Electron glue only. Everything the UI can ask for lives in
+// the handler table (main/api); this file wires it to a window, IPC and the native menu.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, Menu, session } from 'electron';
+import { eventChannel } from '../../shared/api/studio';
+import type { MenuCommand, RecentProject } from '../../shared/api/schemas';
+import { createStudio } from '../api/handlers';
+import { defaultSettingsDir, RecentProjects } from '../api/recentProjects';
+import { contentSecurityPolicy } from '../server/csp';
+import { registerStudioIpc } from './ipc';
+import { buildStudioMenu } from './menu';
+import { APP_ORIGIN, registerAppScheme, serveAppFiles } from './protocol';
+import { electronShell } from './shellHooks';
+import { createStudioWindow } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preload = path.join(here, '../preload/index.cjs');
+/** Set by `electron-vite dev`: the page comes from Vite's dev server, with hot reload. */
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+/** Where projects open by default: the last project's folder, else Documents/ResWire. */
+async function initialProjectDir(settingsDir: string): Promise<string> {
+  const [last] = await new RecentProjects(settingsDir).list();
+  if (last) return path.dirname(last.path);
+  const dir = path.join(app.getPath('documents'), 'ResWire');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+async function start(): Promise<void> {
+  serveAppFiles(rendererDir);
+  if (devServerUrl) {
+    // The dev server's page needs inline scripts for hot reload; the built app never does.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      const csp = contentSecurityPolicy({ connect: [devServerUrl.replace(/^http/, 'ws')] }).replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+  }
+
+  let win: BrowserWindow | null = null;
+  const settingsDir = defaultSettingsDir();
+  const studio = createStudio({
+    projectDir: await initialProjectDir(settingsDir),
+    fixedProjectDir: false,
+    settingsDir,
+    shell: electronShell(() => win),
+  });
+
+  const sendMenuCommand = (command: MenuCommand) => win?.webContents.send(eventChannel('menuCommand'), command);
+  const refreshMenu = (recent: readonly RecentProject[]) => Menu.setApplicationMenu(buildStudioMenu(sendMenuCommand, recent));
+  const addRecent = studio.handlers.addRecent;
+  studio.handlers.addRecent = async (request) => {
+    const answer = await addRecent(request);
+    refreshMenu(answer.projects);
+    if (answer.projects[0]) app.addRecentDocument(answer.projects[0].path);
+    return answer;
+  };
+  refreshMenu((await studio.handlers.recentProjects({})).projects);
+
+  const trusted = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
+  registerStudioIpc(studio, trusted, {
+    onInternalError: (method, e) => console.error(`Internal error in ${method}:`, e),
+  });
+
+  const open = () => {
+    win = createStudioWindow({ preload, pageUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, context: studio.context });
+    win.on('closed', () => (win = null));
+  };
+  open();
+
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  app.on('will-quit', () => void studio.dispose());
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.whenReady().then(start, (e: unknown) => {
+  console.error('ResWire could not start:', e);
+  app.exit(1);
+});
