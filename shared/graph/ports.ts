@@ -14,7 +14,18 @@ function inputs(n: number): string {
   return `${n} input${n === 1 ? '' : 's'}`;
 }
 
+const NONE: GraphError[] = [];
+
+/** True for the usual case, checked on every node of every inference: ports 0..n-1 in order, count in range. */
+function wellFormed(incoming: readonly GraphEdge[], arity: Arity): boolean {
+  const n = incoming.length;
+  if (n < arity.min || n > arity.max) return false;
+  for (let i = 0; i < n; i++) if (incoming[i].targetPort !== i) return false;
+  return true;
+}
+
 export function inputProblems(node: GraphNode, incoming: readonly GraphEdge[], arity: Arity): GraphError[] {
+  if (wellFormed(incoming, arity)) return NONE;
   const name = nodeName(node);
   const n = incoming.length;
   const from = listInWords(incoming.map((e) => e.source));

@@ -22,27 +22,38 @@ function block(b: BlockDefinition): Record<string, unknown> {
   return ordered({ ...b, params, nodes: b.nodes.map(node), edges: b.edges.map(edge) }, ['id', 'name', 'description', 'params', 'nodes', 'edges']);
 }
 
-function compact(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(compact).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${compact(v)}`).join(', ')} }`;
+/** The one-line form of a value, or null as soon as it would pass `budget` characters. */
+function compact(value: unknown, budget: number): string | null {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value) ?? 'null';
+    return text.length <= budget ? text : null;
   }
-  return JSON.stringify(value) ?? 'null';
+  const isArray = Array.isArray(value);
+  const entries: [string, unknown][] = isArray ? value.map((v) => ['', v]) : Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return isArray ? '[]' : '{}';
+  let out = isArray ? '[' : '{ ';
+  for (let i = 0; i < entries.length; i++) {
+    const [k, v] = entries[i];
+    if (i > 0) out += ', ';
+    if (!isArray) out += `${JSON.stringify(k)}: `;
+    const part = compact(v, budget - out.length);
+    if (part === null) return null;
+    out += part;
+  }
+  out += isArray ? ']' : ' }';
+  return out.length <= budget ? out : null;
 }
 
 /** Pretty JSON where a value stays on one line when it fits in WIDTH from its indent. */
 function pretty(value: unknown, indent: string, used: number): string {
-  const flat = compact(value);
-  if (value === null || typeof value !== 'object' || indent.length + used + flat.length <= WIDTH) return flat;
+  const flat = compact(value, Math.max(WIDTH - indent.length - used, 0));
+  if (flat !== null) return flat;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
     return `[\n${value.map((v) => inner + pretty(v, inner, 1)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) return '{}';
   const lines = entries.map(([k, v]) => {
     const key = `${JSON.stringify(k)}: `;
     return inner + key + pretty(v, inner, key.length + 1);

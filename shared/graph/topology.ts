@@ -146,6 +146,7 @@ function shortestCycle(index: GraphIndex, start: string, component: Set<string>)
 
 /** One cycle per cyclic component among the blocked nodes, each as [a, b, ..., a]. */
 export function findCycles(index: GraphIndex, blocked: readonly string[]): string[][] {
+  if (blocked.length === 0) return [];
   const docOrder = new Map(index.nodes.map((n, i) => [n.id, i]));
   return cyclicComponents(index, blocked).map((component) => {
     const first = component.reduce((a, b) => (docOrder.get(a)! <= docOrder.get(b)! ? a : b));
