@@ -263,4 +263,10 @@ describe('documents that break the rules of the format', () => {
       fix: { title: 'Delete edge e3', edits: [{ op: 'removeEdge', edgeId: 'e3' }] },
     });
   });
+
+  it('explains a document without node and edge lists instead of throwing', () => {
+    const a = inferGraph({ format: 'reswire.graph', version: 2, name: 'x' } as unknown as GraphDocument);
+    expect(a.valid).toBe(false);
+    expect(a.errors[0].message).toBe('This document has no nodes and edges lists; read it with parseDocument to see what is wrong.');
+  });
 });

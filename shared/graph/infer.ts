@@ -172,6 +172,10 @@ function analyzeGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], 
 
 /** Runs inference with a cache that may hold results from an earlier version of the document. */
 export function inferWithCache(doc: GraphDocument, cache: InferenceCache): GraphAnalysis {
+  if (!Array.isArray(doc?.nodes) || !Array.isArray(doc?.edges)) {
+    const error: GraphError = { nodeId: null, message: 'This document has no nodes and edges lists; read it with parseDocument to see what is wrong.' };
+    return { nodes: new Map(), errors: [error], order: [], totals: totalsOf([]), valid: false };
+  }
   const blocks = doc.blocks ?? {};
   if (cache.blocks !== blocks) {
     cache.blocks = blocks;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatResNet, GraphBuilder } from './fixtures/build';
+import { blockChain, flatResNet, GraphBuilder } from './fixtures/build';
 import { parseDocument } from './schema';
 import { serializeDocument } from './serialize';
 import type { BlockDefinition, GraphDocument } from './types';
@@ -127,6 +127,11 @@ describe('parseDocument', () => {
       'blocks.basic has no BlockOutput node; a block needs exactly one.',
       'blocks.basic numbers its BlockInput ports 0, 2; they must be 0, 1, 2, ... without gaps or repeats.',
     ]);
+  });
+
+  it('accepts nested block definitions that pass their params down', () => {
+    const doc = blockChain([['s1', 'stage', { filters: 32 }], ['b1', 'basic', {}]]);
+    expect(parseDocument(JSON.parse(JSON.stringify(doc)))).toEqual({ ok: true, doc });
   });
 
   it('refuses a block that contains itself', () => {
