@@ -6,5 +6,6 @@ import { templateCommand } from './commands/template';
 import { serveCommand } from './commands/serve';
 import { trainCommand } from './commands/train';
 import { predictCommand } from './commands/predict';
+import { benchCommand } from './commands/bench';
 
-export const commands: Command[] = [templateCommand, inspectCommand, fixCommand, serveCommand, trainCommand, predictCommand];
+export const commands: Command[] = [templateCommand, inspectCommand, fixCommand, serveCommand, trainCommand, predictCommand, benchCommand];

@@ -48,7 +48,7 @@ function parseShape(flag: string, raw: string, spec: Extract<TemplateOptionSpec,
 }
 
 /** The command-line values as template options, checked against what this template offers. */
-function templateOptions(info: TemplateInfo, values: Record<string, unknown>): TemplateOptions {
+export function templateOptions(info: TemplateInfo, values: Record<string, unknown>): TemplateOptions {
   const options: TemplateOptions = {};
   for (const flag of ['depth', 'plain', 'preact', 'input', 'classes', 'hidden', 'flat']) {
     const raw = values[flag];

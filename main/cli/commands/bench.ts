@@ -1,0 +1,159 @@
+// `reswire bench GRAPH|TEMPLATE [options]`: times training steps of a network on random data,
+// with the same step the studio's training runs use (forward, loss, gradients, momentum SGD).
+import { existsSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { TEMPLATES, TemplateError, buildTemplate, getTemplate } from '../../../shared/templates/index';
+import type { GraphDocument } from '../../../shared/graph/types';
+import { BACKEND_NAMES, type BackendName, initBackend } from '../../engine/backend';
+import { CompileError, compileGraph } from '../../engine/compile';
+import { lossOf, targetsFor } from '../../engine/train/metrics';
+import { createOptimizer } from '../../engine/train/optimizers';
+import { type Command, UsageError } from '../command';
+import { readGraphFile } from '../graph-file';
+import { templateOptions } from './template';
+
+const help = `Usage: reswire bench GRAPH [options]
+       reswire bench TEMPLATE [template options] [options]
+
+Times training steps (forward, loss, gradients, momentum SGD update) of a network on random
+data, after one warm-up step, and prints samples per second. GRAPH is a .json graph file;
+TEMPLATE is a template name (${TEMPLATES.map((t) => t.id).join(', ')}) with the options of
+\`reswire template\` (--depth, --plain, --preact, --input, --classes, --hidden).
+
+Options:
+  --batch-size B    samples per step (default 64)
+  --steps N         timed steps (default 5)
+  --backend NAME    ${BACKEND_NAMES.join(', ')} (default: the fastest that loads)
+  --json            print one JSON object: {"samplesPerSec", "backend", "batch", "steps", ...}
+  --help            show this help
+
+Examples:
+  reswire bench resnet --depth 20 --batch-size 64 --steps 5
+  reswire bench model.json --backend cpu --steps 2 --json
+`;
+
+function count(flag: string, raw: unknown, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const text = String(raw).trim();
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${flag} must be a whole number of at least 1, got "${text}".`);
+  return Number(text);
+}
+
+async function loadGraph(positionals: string[], values: Record<string, unknown>): Promise<GraphDocument> {
+  if (positionals.length === 0) throw new UsageError('Name a graph file or a template, e.g. reswire bench resnet --depth 20.');
+  if (positionals.length > 1) throw new UsageError(`Give one graph file or template, got ${positionals.length}: ${positionals.join(' ')}.`);
+  const target = positionals[0];
+  const info = getTemplate(target);
+  if (info && !existsSync(target)) {
+    try {
+      return buildTemplate(info.id, templateOptions(info, values));
+    } catch (e) {
+      if (e instanceof TemplateError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  if (!target.endsWith('.json') && !existsSync(target)) {
+    throw new UsageError(`"${target}" is neither a graph file nor a template; the templates are: ${TEMPLATES.map((t) => t.id).join(', ')}.`);
+  }
+  const templateFlags = ['depth', 'plain', 'preact', 'input', 'classes', 'hidden'].filter((f) => values[f] !== undefined);
+  if (templateFlags.length > 0) throw new UsageError(`--${templateFlags[0]} applies to templates only, not to the graph file ${target}.`);
+  return (await readGraphFile(target)).doc;
+}
+
+export interface BenchResult {
+  samplesPerSec: number;
+  backend: string;
+  batch: number;
+  steps: number;
+  threads: number | null;
+  params: number;
+  seconds: number;
+  graph: string;
+}
+
+/** Compiles `doc` and times `steps` training steps of batch `batch` (after one warm-up step). */
+export async function benchGraph(doc: GraphDocument, batch: number, steps: number, backendName?: BackendName): Promise<BenchResult> {
+  const backend = await initBackend(backendName);
+  const compiled = compileGraph(doc, backend.tf);
+  const { model, loss, classes, inputShape } = compiled;
+  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const optimizer = createOptimizer({ optimizer: 'momentum', lr: 0.01, momentum: 0.9, weightDecay: 0 });
+  const x = tf.randomNormal([batch, ...inputShape]);
+  const labels = Int32Array.from({ length: batch }, (_, i) => (loss === 'binaryCrossentropy' ? i % 2 : i % classes));
+  const { labels: labelTensor, targets } = targetsFor(loss, labels, classes);
+  const step = async () => {
+    const value = tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => lossOf(loss, model.apply(x, { training: true }) as tf.Tensor, targets), vars);
+      optimizer.apply(grads, vars);
+      return value;
+    });
+    const v = (await value.data())[0];
+    value.dispose();
+    if (!Number.isFinite(v)) throw new Error('The loss became NaN or infinite during the benchmark; the graph cannot train as built.');
+  };
+  try {
+    await step();
+    const t0 = performance.now();
+    for (let i = 0; i < steps; i++) await step();
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      samplesPerSec: Math.round((10 * batch * steps) / seconds) / 10,
+      backend: backend.name,
+      batch,
+      steps,
+      threads: backend.threads ?? null,
+      params: model.countParams(),
+      seconds: Math.round(seconds * 1000) / 1000,
+      graph: doc.name,
+    };
+  } finally {
+    tf.dispose([x, labelTensor, targets]);
+    optimizer.dispose();
+    model.dispose();
+  }
+}
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'Time training steps of a graph or template on random data (samples/s)',
+  help,
+  options: {
+    'batch-size': { type: 'string' },
+    steps: { type: 'string' },
+    backend: { type: 'string' },
+    json: { type: 'boolean' },
+    depth: { type: 'string' },
+    plain: { type: 'boolean' },
+    preact: { type: 'boolean' },
+    input: { type: 'string' },
+    classes: { type: 'string' },
+    hidden: { type: 'string' },
+  },
+  async run({ positionals, values }, io) {
+    const batch = count('batch-size', values['batch-size'], 64);
+    const steps = count('steps', values.steps, 5);
+    const backend = values.backend as string | undefined;
+    if (backend !== undefined && !BACKEND_NAMES.includes(backend as BackendName)) {
+      throw new UsageError(`--backend must be one of ${BACKEND_NAMES.join(', ')}, got "${backend}".`);
+    }
+    const doc = await loadGraph(positionals, values);
+    let result: BenchResult;
+    try {
+      result = await benchGraph(doc, batch, steps, backend as BackendName | undefined);
+    } catch (e) {
+      if (e instanceof CompileError) throw new UsageError(e.nodeId ? `${e.message} (node ${e.nodeId})` : e.message);
+      if (backend !== undefined && /backend/.test((e as Error).message)) throw new UsageError((e as Error).message);
+      throw e;
+    }
+    if (values.json) {
+      io.stdout(`${JSON.stringify(result)}\n`);
+    } else {
+      const threads = result.threads ? `, ${result.threads} thread${result.threads > 1 ? 's' : ''}` : '';
+      io.stdout(
+        `${result.graph}: ${result.samplesPerSec} samples/s training on ${result.backend}${threads} ` +
+          `(batch ${result.batch}, ${result.steps} step${result.steps === 1 ? '' : 's'} in ${result.seconds.toFixed(2)} s, ${result.params.toLocaleString('en-US')} params)\n`,
+      );
+    }
+    return 0;
+  },
+};
