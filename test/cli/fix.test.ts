@@ -5,7 +5,7 @@ import { inferGraph } from '../../shared/graph/infer';
 import { parseDocument } from '../../shared/graph/schema';
 import type { GraphDocument } from '../../shared/graph/types';
 import { identityWhereProjectionNeeded, mismatchedShortcut, writeGraph, zeroUnits } from './fixtures';
-import { reswire, tempFolder } from './run-cli';
+import { reswire, reswireInProcess, tempFolder } from './run-cli';
 
 const { dir, cleanup } = tempFolder();
 afterAll(cleanup);
@@ -52,14 +52,14 @@ describe('reswire fix', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
-  it('exits 2 on bad flags and unreadable files, and documents its options', () => {
+  it('exits 2 on bad flags and unreadable files, and documents its options', async () => {
     const file = writeGraph(dir, 'ok.json', mismatchedShortcut);
-    const rounds = reswire('fix', file, '--max-rounds', 'many');
+    const rounds = await reswireInProcess('fix', file, '--max-rounds', 'many');
     expect([rounds.code, rounds.stderr]).toEqual([2, 'reswire fix: --max-rounds must be a whole number of at least 1, got "many".\n']);
     const missing = reswire('fix', join(dir, 'nope.json'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^reswire fix: Cannot read .*nope\.json: no such file\.\n$/);
-    const help = reswire('fix', '--help');
+    const help = await reswireInProcess('fix', '--help');
     expect(help.code).toBe(0);
     for (const word of ['Usage: reswire fix FILE', '--out FILE', '--max-rounds N', '--dry-run', 'Exit status']) expect(help.stdout).toContain(word);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTemplate } from '../../shared/templates/index';
 import { mismatchedShortcut, writeGraph } from './fixtures';
-import { reswire, tempFolder } from './run-cli';
+import { reswire, reswireInProcess, tempFolder } from './run-cli';
 
 const { dir, cleanup } = tempFolder();
 afterAll(cleanup);
@@ -59,7 +59,7 @@ describe('reswire inspect', () => {
     expect(parsed.errors[0].fix.edits.length).toBeGreaterThan(0);
   });
 
-  it('exits 2 with one line naming the file for missing, unreadable, non-JSON and non-graph input', () => {
+  it('exits 2 with one line naming the file for missing, unreadable, non-JSON and non-graph input', async () => {
     const missing = join(dir, 'missing.json');
     const notJson = join(dir, 'notjson.json');
     const notGraph = join(dir, 'notgraph.json');
@@ -73,15 +73,19 @@ describe('reswire inspect', () => {
       [notGraph, /^reswire inspect: .*notgraph\.json: This is not a ResWire graph: it has no "format" field, expected "format": "reswire\.graph"\.\n$/],
       [folder, /^reswire inspect: Cannot read .*folder\.json: it is a folder, not a file\.\n$/],
     ];
+    // One real process for the missing file; the same dispatcher in-process for the rest.
+    const spawned = reswire('inspect', missing);
+    expect([spawned.code, spawned.stdout]).toEqual([2, '']);
+    expect(spawned.stderr).toMatch(cases[0][1]);
     for (const [file, message] of cases) {
-      const r = reswire('inspect', file);
+      const r = await reswireInProcess('inspect', file);
       expect({ file, code: r.code, stdout: r.stdout }).toEqual({ file, code: 2, stdout: '' });
       expect(r.stderr).toMatch(message);
     }
   });
 
-  it('exits 2 for bad usage and documents its options in --help', () => {
-    const none = reswire('inspect');
+  it('exits 2 for bad usage and documents its options in --help', async () => {
+    const none = await reswireInProcess('inspect');
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('reswire inspect: Name the graph file to inspect, e.g. reswire inspect resnet20.json.\n');
     const help = reswire('inspect', '--help');

@@ -22,3 +22,15 @@ export function tempFolder(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'reswire-cli-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * The same dispatcher called in-process with captured output: for long tables of bad
+ * inputs, where spawning a process per case would only add seconds.
+ */
+export async function reswireInProcess(...args: string[]): Promise<CliResult> {
+  const { main } = await import('../../main/cli/index');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
