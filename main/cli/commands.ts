@@ -1,11 +1,18 @@
-// The registry of subcommands, in the order `reswire --help` lists them.
+// The registry of subcommands, in the order `reswire --help` lists them. Each command module
+// is imported only when it runs, so `reswire inspect` does not pay for loading TF.js.
 import type { Command } from './command';
-import { fixCommand } from './commands/fix';
-import { inspectCommand } from './commands/inspect';
-import { templateCommand } from './commands/template';
-import { serveCommand } from './commands/serve';
-import { trainCommand } from './commands/train';
-import { predictCommand } from './commands/predict';
-import { benchCommand } from './commands/bench';
 
-export const commands: Command[] = [templateCommand, inspectCommand, fixCommand, serveCommand, trainCommand, predictCommand, benchCommand];
+export interface CommandEntry {
+  name: string;
+  load: () => Promise<Command>;
+}
+
+export const commands: CommandEntry[] = [
+  { name: 'template', load: async () => (await import('./commands/template')).templateCommand },
+  { name: 'inspect', load: async () => (await import('./commands/inspect')).inspectCommand },
+  { name: 'fix', load: async () => (await import('./commands/fix')).fixCommand },
+  { name: 'train', load: async () => (await import('./commands/train')).trainCommand },
+  { name: 'predict', load: async () => (await import('./commands/predict')).predictCommand },
+  { name: 'bench', load: async () => (await import('./commands/bench')).benchCommand },
+  { name: 'serve', load: async () => (await import('./commands/serve')).serveCommand },
+];

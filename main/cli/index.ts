@@ -8,9 +8,10 @@ const defaultIo: CommandIo = {
   stderr: (t) => process.stderr.write(t),
 };
 
-function topHelp(): string {
+async function topHelp(): Promise<string> {
   const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'reswire: design, check, train and export neural networks with skip connections.',
     '',
@@ -29,18 +30,19 @@ export async function main(argv: string[], io: CommandIo = defaultIo): Promise<n
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv.filter((a) => a !== '--debug');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(topHelp());
+    io.stdout(await topHelp());
     return name ? 0 : 2;
   }
   if (name === '--version') {
     io.stdout('reswire 0.1.0\n');
     return 0;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`reswire: unknown command "${name}". Run \`reswire --help\` to see the commands.\n`);
     return 2;
   }
+  const command: Command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
     return 0;
