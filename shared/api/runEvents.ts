@@ -154,9 +154,9 @@ export const LayerStatSchema = z.object({
   gradNorm: maybe,
   /** L2 norm of the layer's trainable weights; null for layers without weights. */
   weightNorm: maybe,
-  /** Mean and standard deviation of the layer's output on a fixed probe batch. */
-  activationMean: num,
-  activationStd: num,
+  /** Mean and standard deviation of the layer's output on a fixed probe batch (null if not finite). */
+  activationMean: maybe,
+  activationStd: maybe,
 });
 export type LayerStat = z.infer<typeof LayerStatSchema>;
 

@@ -60,8 +60,9 @@ export function loadCsv(path: string, labelColumn: string | undefined, opts: Loa
     labelAt = header.findIndex((h) => h === labelColumn);
     if (labelAt < 0) throw new DataError(`${path} has no column named "${labelColumn}"; its columns are ${header.join(', ')}.`);
   } else {
-    labelAt = header.findIndex((h) => LABEL_NAMES.includes(h.toLowerCase()));
-    if (labelAt < 0) labelAt = header.length - 1;
+    // In order of preference: a column called "label" wins over one called "y".
+    const named = LABEL_NAMES.map((n) => header.findIndex((h) => h.toLowerCase() === n)).find((i) => i >= 0);
+    labelAt = named ?? header.length - 1;
   }
   const featureNames = header.filter((_, i) => i !== labelAt);
   const nf = featureNames.length;

@@ -4,6 +4,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerStat } from '../../../shared/api/runEvents';
 
+/** JSON has no NaN or Infinity: a diverged value is reported as null. */
+function finite(v: number | undefined): number | null {
+  return v !== undefined && Number.isFinite(v) ? v : null;
+}
+
 interface TrackedLayer {
   nodeId: string;
   layer: tf.layers.Layer;
@@ -70,10 +75,10 @@ export class LayerStatsCollector {
       return {
         nodeId: t.nodeId,
         layer: t.layer.getClassName(),
-        gradNorm: hasWeights && this.samples ? Math.sqrt(g) : null,
-        weightNorm: hasWeights ? Math.sqrt(w) : null,
-        activationMean: acts[k]?.mean ?? 0,
-        activationStd: acts[k]?.std ?? 0,
+        gradNorm: hasWeights && this.samples ? finite(Math.sqrt(g)) : null,
+        weightNorm: hasWeights ? finite(Math.sqrt(w)) : null,
+        activationMean: finite(acts[k]?.mean),
+        activationStd: finite(acts[k]?.std),
       };
     });
     this.sums.fill(0);

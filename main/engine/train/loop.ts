@@ -125,7 +125,7 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
         const batch = makeBatch(data.train, inputShape, order, from, to, inp.augment, augRng);
         const wantNorms = step % gradEvery === 0 || step === steps;
 
-        const [pair, norms] = tf.tidy((): tf.Tensor[] => {
+        const readback = tf.tidy(() => {
           const x = tf.tensor(batch.x, [batch.size, ...inputShape]);
           const t = targetsFor(loss, batch.y, classes);
           let hits: tf.Scalar | null = null;
@@ -134,23 +134,27 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
             hits = tf.keep(correctCount(loss, pred, t.labels));
             return lossOf(loss, pred, t.targets);
           }, vars);
-          const normsSq = wantNorms ? stats.gradNormsSquared(grads) : null;
+          // Squared gradient norms of every variable: read every step to catch a divergence the
+          // clipped loss hides, and summed into the layer statistics on sampled steps.
+          const normsSq = stats.gradNormsSquared(grads);
           optimizer.apply(grads, vars);
-          const out = tf.stack([value, hits!]);
+          const out = tf.concat([tf.stack([value, hits!]), normsSq]);
           hits!.dispose();
-          return normsSq ? [out, normsSq] : [out];
+          return out;
         });
-        const [batchLoss, batchCorrect] = pair.dataSync();
-        pair.dispose();
-        if (norms) {
-          stats.addSample(norms.dataSync());
-          norms.dispose();
-        }
+        const values = readback.dataSync() as Float32Array;
+        readback.dispose();
+        const batchLoss = values[0];
+        const batchCorrect = values[1];
+        const normsSq = values.subarray(2);
+        const gradSq = normsSq.reduce((a, b) => a + b, 0);
+        if (wantNorms) stats.addSample(normsSq);
 
-        if (!Number.isFinite(batchLoss)) {
-          const what = Number.isNaN(batchLoss) ? 'NaN' : 'infinite';
+        if (!Number.isFinite(batchLoss) || !Number.isFinite(gradSq)) {
+          const bad = Number.isFinite(batchLoss) ? gradSq : batchLoss;
+          const what = `${Number.isFinite(batchLoss) ? 'gradients' : 'loss'} became ${Number.isNaN(bad) ? 'NaN' : 'infinite'}`;
           const message =
-            `The loss became ${what} at epoch ${epoch}, step ${step}, so training stopped; the learning rate ` +
+            `The ${what} at epoch ${epoch}, step ${step}, so training stopped; the learning rate ` +
             `(${formatLr(lr)}) is probably too high: try --lr ${formatLr(lr / 10)}.`;
           summary.error = message;
           hooks.emit({ type: 'error', message, beforeStart: false });

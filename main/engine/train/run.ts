@@ -118,8 +118,15 @@ export function startRun(opts: StartRunOptions): RunHandle {
   };
 
   worker.on('message', (m: WorkerMessage) => {
-    if (m.kind === 'event') deliver(parseRunEvent(m.event));
-    else end(m.status === 'done' || m.status === 'stopped' ? m.status : 'failed');
+    if (m.kind !== 'event') return end(m.status === 'done' || m.status === 'stopped' ? m.status : 'failed');
+    let event: RunEvent;
+    try {
+      event = parseRunEvent(m.event);
+    } catch (e) {
+      // A bug, not a user error: end the run rather than pass on something the UI cannot read.
+      return crashed(`The training worker sent an invalid event (${(e as Error).message}).`);
+    }
+    deliver(event);
   });
   worker.on('error', (err) => crashed(`The training worker crashed: ${err.message}`));
   worker.on('exit', (code) => crashed(`The training worker exited unexpectedly (code ${code}).`));

@@ -54,7 +54,7 @@ export function TotalsBar() {
         </label>
       </span>
       <span className={`validity ${errorCount ? 'bad' : 'good'}`} data-testid="validity">
-        {errorCount ? t('totals.problems', { n: errorCount }) : t('totals.valid')}
+        {errorCount === 0 ? t('totals.valid') : errorCount === 1 ? t('totals.oneProblem') : t('totals.problems', { n: errorCount })}
       </span>
       <span className="status-line" role="status" data-testid="status-line">
         {hint ? <span className="hint-refused">{t(hint.key, hint.vars)}</span> : null}

@@ -21,6 +21,7 @@ import {
 import { checkConnection } from '../editing/connect';
 import { scopeGraph } from '../editing/scope';
 import { useT } from '../i18n';
+import { NODE_WIDTH } from '../editing/layout';
 import { useScopeAnalysis } from '../store/analysis';
 import { currentScope, useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
@@ -30,10 +31,14 @@ import { FlowModel, type LayerFlowNode, type ShapeFlowEdge } from './flowModel';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
 import { INSERT_MIME } from '../panels/paletteItems';
+import { FAMILY_COLORS } from '../panels/families';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
 const PRO = { hideAttribution: true };
+/** Below this zoom, node text is too small to read. */
+const READABLE_ZOOM = 0.6;
+const minimapColor = (n: LayerFlowNode) => FAMILY_COLORS[n.data.family] ?? '#98a1b0';
 
 export function Canvas() {
   const t = useT();
@@ -69,11 +74,22 @@ export function Canvas() {
   }, [derivedNodes]);
   useLayoutEffect(() => setEdges(derivedEdges), [derivedEdges]);
 
-  // Fit the view when a document is opened or a block is entered or left.
+  // A freshly opened graph is shown whole when that stays readable; a tall one (a deep
+  // ResNet) is shown from its top at a readable zoom instead of as a thin unreadable strip.
+  const showGraph = useCallback(() => {
+    const all = flow.getNodes();
+    const rect = document.querySelector('.canvas')?.getBoundingClientRect();
+    if (!all.length || !rect) return;
+    const b = flow.getNodesBounds(all);
+    const pad = 40;
+    const zoom = Math.min(rect.width / (b.width + 2 * pad), rect.height / (b.height + 2 * pad), 1.1);
+    if (zoom >= READABLE_ZOOM) void flow.fitView({ padding: 0.15, maxZoom: 1.1 });
+    else void flow.setViewport({ x: rect.width / 2 - (b.x + b.width / 2) * READABLE_ZOOM, y: pad - b.y * READABLE_ZOOM, zoom: READABLE_ZOOM });
+  }, [flow]);
   useEffect(() => {
-    const id = requestAnimationFrame(() => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 0 }));
+    const id = requestAnimationFrame(showGraph);
     return () => cancelAnimationFrame(id);
-  }, [scope, loadId, flow]);
+  }, [scope, loadId, showGraph]);
 
   useEffect(() => {
     setCanvasBridge({
@@ -156,7 +172,7 @@ export function Canvas() {
       e.preventDefault();
       const item = JSON.parse(raw) as InsertItem;
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      insertItem(item, { x: p.x - 105, y: p.y - 24 });
+      insertItem(item, { x: p.x - NODE_WIDTH / 2, y: p.y - 24 });
     },
     [flow],
   );
@@ -208,7 +224,7 @@ export function Canvas() {
         elevateEdgesOnSelect
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
-        <MiniMap pannable zoomable className="minimap" nodeBorderRadius={6} ariaLabel={t('canvas.minimap')} />
+        <MiniMap pannable zoomable className="minimap" nodeBorderRadius={6} nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }} />
       </ReactFlow>
       {view.nodes.length === 0 && (

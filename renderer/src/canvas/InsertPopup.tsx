@@ -1,6 +1,7 @@
 // Double-click on the canvas: type to find a layer or block, Enter inserts it right there.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../i18n';
+import { NODE_WIDTH } from '../editing/layout';
 import { FAMILY_NAME } from '../panels/families';
 import { rankEntries, usePaletteEntries, type PaletteEntry } from '../panels/paletteItems';
 import { useUi } from '../store/uiStore';
@@ -29,7 +30,7 @@ export function InsertPopup() {
   const close = () => useUi.getState().setInsertPopup(null);
   const choose = (entry: PaletteEntry | undefined) => {
     if (!entry) return;
-    insertItem(entry.item, { x: popup.flow.x - 105, y: popup.flow.y - 24 });
+    insertItem(entry.item, { x: popup.flow.x - NODE_WIDTH / 2, y: popup.flow.y - 24 });
     close();
   };
   const onKeyDown = (e: KeyboardEvent) => {

@@ -1,7 +1,7 @@
 // One layer (or block instance) on the canvas: type, name, output shape, parameter count,
 // ordered input ports, and any error with its Fix button.
-import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { handleForPort } from '../editing/connect';
 import { formatCount, formatExact } from '../editing/format';
 import { useT } from '../i18n';
@@ -9,16 +9,26 @@ import { useDocument } from '../store/documentStore';
 import { familyClass } from '../panels/families';
 import type { LayerFlowNode } from './flowModel';
 
+const connectingSelector = (s: { connection: { inProgress: boolean } }) => s.connection.inProgress;
+
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const t = useT();
   const hasError = data.errors.length > 0;
-  const ports = Array.from({ length: data.ports }, (_, i) => i);
+  // A spare input port on a merge layer appears only while a wire is being dragged.
+  const connecting = useStore(connectingSelector);
+  const portCount = connecting ? data.ports : Math.max(data.minPorts, Math.min(data.ports, data.usedPorts.length ? Math.max(...data.usedPorts) + 1 : 0));
+  const ports = Array.from({ length: portCount }, (_, i) => i);
+  // React Flow measures handles with the node; a port added while dragging must be re-measured.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const shownPorts = useRef(portCount);
+  useEffect(() => {
+    if (shownPorts.current === portCount) return;
+    shownPorts.current = portCount;
+    updateNodeInternals(id);
+  }, [portCount, id, updateNodeInternals]);
   const applyFix = (index: number) => {
     const fix = data.errors[index]?.fix;
     if (fix) useDocument.getState().edit(fix.edits);
-  };
-  const openBlock = () => {
-    if (data.blockId) useDocument.getState().openBlock(data.blockId);
   };
   return (
     <div
@@ -32,21 +42,20 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           id={handleForPort(port)}
           type="target"
           position={Position.Top}
-          className={`port-in${data.usedPorts.includes(port) ? ' is-used' : ''}`}
-          style={data.ports > 1 ? { left: `${((port + 1) / (data.ports + 1)) * 100}%` } : undefined}
-          title={data.ports > 1 ? t('node.port', { n: port + 1 }) : t('node.input')}
+          className={`port-in${data.usedPorts.includes(port) ? ' is-used' : ''}${data.multiInput ? ' is-numbered' : ''}`}
+          style={data.multiInput ? { left: `${((port + 1) / (portCount + 1)) * 100}%` } : undefined}
+          title={data.multiInput ? t('node.port', { n: port + 1 }) : t('node.input')}
         >
-          {data.ports > 1 && <span className="port-number">{port + 1}</span>}
+          {data.multiInput && <span className="port-number">{port + 1}</span>}
         </Handle>
       ))}
-      <div className="layer-node-head">
+      <div className="layer-node-head" title={data.label ? `${data.label} (${data.isBlock ? t('node.block') : data.type})` : undefined}>
         <span className="family-dot" />
-        <span className="layer-node-type">{data.isBlock ? t('node.block') : data.type}</span>
+        <span className="layer-node-type">{data.label ?? data.type}</span>
         <span className="layer-node-id" title={id}>
           {id}
         </span>
       </div>
-      {data.label && <div className="layer-node-label">{data.label}</div>}
       <div className="layer-node-stats">
         <span className="layer-node-shape" data-testid={`shape-${id}`}>
           {data.shape ?? '—'}
@@ -57,11 +66,6 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </span>
         )}
       </div>
-      {data.isBlock && (
-        <button className="node-link nodrag" onClick={openBlock} title={t('node.openBlockHint')}>
-          {t('node.openBlock')}
-        </button>
-      )}
       {data.errors.map((err, i) => (
         <div className="layer-node-error nodrag" key={i} data-testid={`error-${id}`}>
           <span className="error-badge" aria-hidden>

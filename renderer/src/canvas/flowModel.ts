@@ -22,6 +22,10 @@ export interface LayerNodeData extends Record<string, unknown> {
   ports: number;
   /** Ports that have a wire. */
   usedPorts: number[];
+  /** Ports always drawn, wired or not (the layer's minimum input count). */
+  minPorts: number;
+  /** Numbered ports (Add, Concatenate, blocks with several inputs). */
+  multiInput: boolean;
   hasOutput: boolean;
   errors: { message: string; fix?: Fix }[];
   isBlock: boolean;
@@ -51,6 +55,8 @@ function nodeData(doc: GraphDocument, node: GraphNode, info: NodeView | undefine
     params: info ? info.trainableParams + info.nonTrainableParams : 0,
     ports: arity.max <= 1 ? arity.max : visiblePortCount(arity, usedPorts),
     usedPorts,
+    minPorts: Math.min(arity.min, arity.max),
+    multiInput: arity.max > 1,
     hasOutput: hasOutputPort(node),
     errors: info?.errors ?? [],
     isBlock,
@@ -66,6 +72,8 @@ function sameData(a: LayerNodeData, b: LayerNodeData): boolean {
     a.shape === b.shape &&
     a.params === b.params &&
     a.ports === b.ports &&
+    a.minPorts === b.minPorts &&
+    a.multiInput === b.multiInput &&
     a.hasOutput === b.hasOutput &&
     a.isBlock === b.isBlock &&
     a.blockId === b.blockId &&
@@ -105,7 +113,7 @@ export class FlowModel {
           measured: prev?.measured,
           // Used before the node is measured: fit-to-view and culling work for unseen nodes.
           initialWidth: NODE_WIDTH,
-          initialHeight: NODE_HEIGHT + 46 * data.errors.length + (data.label ? 18 : 0),
+          initialHeight: NODE_HEIGHT + 46 * data.errors.length,
         };
       }
       next.set(n.id, rf);

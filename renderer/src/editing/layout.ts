@@ -4,7 +4,7 @@ import ELK, { type ElkExtendedEdge, type ElkNode, type ElkPort } from 'elkjs/lib
 import type { Position } from '../../../shared/graph/types';
 import type { GraphView } from './scope';
 
-export const NODE_WIDTH = 210;
+export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 64;
 
 let elk: InstanceType<typeof ELK> | null = null;

@@ -73,8 +73,6 @@ export const en = {
   'node.params': '{n} params',
   'node.paramsExact': '{n} parameters',
   'node.fix': 'Fix',
-  'node.openBlock': 'Open block ›',
-  'node.openBlockHint': 'Edit the block definition; every instance follows',
 
   'refuse.self': 'A layer cannot feed itself.',
   'refuse.noInputs': '{target} is an input layer: it takes no incoming wire.',
@@ -116,8 +114,8 @@ export const en = {
   'props.manySelected': '{n} nodes selected',
   'props.manyHint': 'Group them into a reusable block, duplicate them, or delete them.',
 
-  'summary.counts': '{nodes} nodes, {edges} wires, {blocks} block definitions',
-  'summary.params': '{n} parameters',
+  'summary.counts': 'Nodes {nodes} · Wires {edges} · Block definitions {blocks}',
+  'summary.params': 'Parameters {n}',
   'summary.valid': 'No problems: every shape fits.',
   'summary.empty': 'The graph is empty.',
   'summary.tipsTitle': 'Tips',
@@ -155,6 +153,7 @@ export const en = {
   'totals.batchBad': 'Enter a batch size from 1 to 65536',
   'totals.valid': 'Valid',
   'totals.problems': '{n} problems',
+  'totals.oneProblem': '1 problem',
   'totals.backend': 'Backend: {name}',
   'totals.backendHint': 'Training backends on this machine, best first: {list}',
   'totals.connecting': 'Connecting…',

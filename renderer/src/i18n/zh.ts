@@ -74,8 +74,6 @@ export const zh: Record<MessageKey, string> = {
   'node.params': '{n} 参数',
   'node.paramsExact': '{n} 个参数',
   'node.fix': '修复',
-  'node.openBlock': '打开模块 ›',
-  'node.openBlockHint': '编辑模块定义；所有实例随之更新',
 
   'refuse.self': '层不能连接到自身。',
   'refuse.noInputs': '{target} 是输入层：不接受传入的连线。',
@@ -117,8 +115,8 @@ export const zh: Record<MessageKey, string> = {
   'props.manySelected': '已选择 {n} 个节点',
   'props.manyHint': '可以把它们组合成可复用的模块、创建副本或删除。',
 
-  'summary.counts': '{nodes} 个节点，{edges} 条连线，{blocks} 个模块定义',
-  'summary.params': '{n} 个参数',
+  'summary.counts': '节点 {nodes} · 连线 {edges} · 模块定义 {blocks}',
+  'summary.params': '参数 {n}',
   'summary.valid': '没有问题：所有形状都匹配。',
   'summary.empty': '图是空的。',
   'summary.tipsTitle': '提示',
@@ -156,6 +154,7 @@ export const zh: Record<MessageKey, string> = {
   'totals.batchBad': '请输入 1 到 65536 之间的批大小',
   'totals.valid': '有效',
   'totals.problems': '{n} 个问题',
+  'totals.oneProblem': '1 个问题',
   'totals.backend': '后端：{name}',
   'totals.backendHint': '本机可用的训练后端（由好到次）：{list}',
   'totals.connecting': '正在连接…',

@@ -4,6 +4,7 @@ import { useState, type DragEvent } from 'react';
 import { canvasBridge } from '../canvas/canvasBridge';
 import { insertItem } from '../canvas/commands';
 import { useT } from '../i18n';
+import { NODE_WIDTH } from '../editing/layout';
 import { FAMILY_NAME, PALETTE_FAMILIES, familyClass } from './families';
 import { INSERT_MIME, rankEntries, usePaletteEntries, type PaletteEntry } from './paletteItems';
 
@@ -15,7 +16,7 @@ function onDragStart(e: DragEvent, entry: PaletteEntry) {
 
 function insertAtCenter(entry: PaletteEntry) {
   const c = canvasBridge()?.center() ?? { x: 0, y: 0 };
-  insertItem(entry.item, { x: c.x - 105, y: c.y - 30 });
+  insertItem(entry.item, { x: c.x - NODE_WIDTH / 2, y: c.y - 30 });
 }
 
 export function Palette() {

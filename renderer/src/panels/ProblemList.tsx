@@ -21,7 +21,7 @@ export function ProblemList() {
       <h2>{doc.name}</h2>
       <p className="props-description">
         {t('summary.counts', { nodes: doc.nodes.length, edges: doc.edges.length, blocks: Object.keys(doc.blocks).length })}
-        {' · '}
+        <br />
         {t('summary.params', { n: formatCount(analysis.totals.params) })}
       </p>
       <div className="props-section-title">{t('props.problems')}</div>

@@ -31,3 +31,17 @@ export const FAMILY_NAME: Record<Family, MessageKey> = {
 export function familyClass(family: string): string {
   return `family-${family.toLowerCase().replace(/[^a-z]+/g, '-')}`;
 }
+
+/** The same colours as the CSS family classes, for the minimap (which draws SVG). */
+export const FAMILY_COLORS: Record<string, string> = {
+  'Input/Output': '#64748b',
+  Convolution: '#2f6bed',
+  Dense: '#7c4ddb',
+  Normalization: '#0f9f8f',
+  Activation: '#e08a00',
+  Pooling: '#0891b2',
+  Merge: '#d9428a',
+  Regularization: '#5f9e1a',
+  Reshape: '#9a6b2f',
+  Blocks: '#4f46e5',
+};
