@@ -3,7 +3,6 @@
 import { createRequire } from 'node:module';
 import packageJson from '../../package.json';
 import { BACKENDS } from '../../shared/api/runEvents';
-import { compileSummary } from './compileSummary';
 import { createStudioContext, type StudioContext, type StudioContextOptions } from './context';
 import { previewDataset } from './datasetPreview';
 import type { StudioHandlers } from './dispatch';
@@ -58,7 +57,8 @@ export function createStudio(options: StudioContextOptions): Studio {
     },
     ...createProjectHandlers(context),
     ...runs.handlers,
-    compileSummary: (request) => compileSummary(request),
+    // TF.js takes a second to load: only when the UI first asks for a summary, not at start-up.
+    compileSummary: async (request) => (await import('./compileSummary')).compileSummary(request),
     datasetPreview: (request) => previewDataset(request, context.folder),
   };
   return { handlers, context, dispose: runs.dispose };
