@@ -17,6 +17,9 @@ export const rendererConfig = {
     emptyOutDir: true,
     // The page runs in Electron's Chromium or a current browser.
     target: 'es2022',
+    // electron-vite leaves its renderer unminified unless told; the desktop app ships it minified too.
+    minify: true,
+    cssMinify: true,
     chunkSizeWarningLimit: 4096,
     reportCompressedSize: false,
   },
