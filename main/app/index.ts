@@ -81,7 +81,16 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
-  app.on('will-quit', () => void studio.dispose());
+  // Live runs are stopped properly (checkpoints and run.json written) before the process ends.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    event.preventDefault();
+    void studio.dispose().finally(() => {
+      disposed = true;
+      app.quit();
+    });
+  });
 }
 
 app.on('window-all-closed', () => {
