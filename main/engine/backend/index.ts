@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { registerTrainingGradients, registerWasmKernels } from '../kernels';
+import { useStockWasm, useThreadedWasm, wantedThreads } from './wasm-threads';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_NAMES: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
@@ -40,8 +41,20 @@ async function load(name: BackendName): Promise<Backend> {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     // In Node the .wasm binaries are read from the package's dist folder on disk.
     const dist = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
-    if (tf.getBackend() !== 'wasm' && !tf.engine().registry.wasm) wasm.setWasmPaths(dist);
     registerWasmKernels();
+    if (!tf.engine().registry.wasm) {
+      wasm.setWasmPaths(dist);
+      // Threads pay off only from two cores up; the threaded build is otherwise the same code.
+      const threads = wantedThreads();
+      if (threads > 1 && useThreadedWasm(threads)) {
+        try {
+          await activate('wasm');
+          return { name, tf, threads: wasm.getThreadsCount() };
+        } catch {
+          useStockWasm();
+        }
+      }
+    }
     await activate('wasm');
     return { name, tf, threads: wasm.getThreadsCount() };
   }

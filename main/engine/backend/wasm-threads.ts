@@ -3,6 +3,7 @@
 // workers from blob: URLs, which Node's Worker refuses. This loader starts the same threaded
 // build with its worker and factory scripts read from files, and registers it as 'wasm'.
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,20 +20,34 @@ const WASM_PRIORITY = 2;
 interface EmscriptenModule {
   cwrap(name: string, ret: string | null, args: string[]): (...a: number[]) => number;
   tfjs?: Record<string, unknown>;
+  PThread: { runningWorkers: { unref(): void }[] };
 }
 
 type Factory = (config: Record<string, unknown>) => Promise<EmscriptenModule>;
 
-async function instantiateThreaded(): Promise<EmscriptenModule> {
+// This layer's tsconfig has no DOM lib, so the WebAssembly global is typed here.
+const wasmApi = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: unknown; module: unknown }> };
+}).WebAssembly;
+
+async function instantiateThreaded(threads: number): Promise<EmscriptenModule> {
   const factory = require(path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js')) as Factory;
+  const wasmFile = path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.wasm');
   const module = await factory({
     locateFile: (file: string) => {
       if (file.endsWith('.worker.js')) return path.join(here, 'wasm-thread-worker.cjs');
-      if (file.endsWith('.wasm')) return path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.wasm');
+      if (file.endsWith('.wasm')) return wasmFile;
       return path.join(wasmOut, file);
     },
     // The workers import the factory by path (the package would hand them a Blob).
     mainScriptUrlOrBlob: path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js'),
+    // The C++ side caps its thread pool at half the logical cores it is told about (one
+    // thread on a 2-core machine); reporting twice the wanted count lifts that cap.
+    instantiateWasm: (info: { env: Record<string, unknown> }, receive: (instance: unknown, module: unknown) => void) => {
+      info.env.emscripten_num_logical_cores = () => 2 * threads;
+      wasmApi.instantiate(readFileSync(wasmFile), info).then(({ instance, module }) => receive(instance, module));
+      return {};
+    },
   });
   // The bridge the package's own loader adds (names as in tfjs-backend-wasm's init()).
   module.tfjs = {
@@ -53,21 +68,42 @@ export function wantedThreads(): number {
   return Math.max(1, cpus().length);
 }
 
-let registered = false;
+type BackendFactory = ReturnType<typeof tf.findBackendFactory>;
+let stockFactory: BackendFactory | null = null;
 
 /**
  * Replaces the registered 'wasm' backend factory with the threaded one (before the backend
- * is first started). Returns false when SharedArrayBuffer or wasm threads are unavailable.
+ * is first started). Returns false when this Node has no SharedArrayBuffer.
  */
 export function useThreadedWasm(threads = wantedThreads()): boolean {
-  if (registered) return true;
+  if (stockFactory) return true;
   if (typeof SharedArrayBuffer === 'undefined') return false;
   setThreadsCount(threads);
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
-  if (tf.findBackendFactory('wasm')) tf.removeBackend('wasm');
-  tf.registerBackend('wasm', async () => new BackendWasm(await instantiateThreaded() as never), WASM_PRIORITY);
-  registered = true;
+  stockFactory = tf.findBackendFactory('wasm') as BackendFactory | null;
+  if (stockFactory) tf.removeBackend('wasm');
+  tf.registerBackend(
+    'wasm',
+    async () => {
+      const module = await instantiateThreaded(threads);
+      const backend = new BackendWasm(module as never);
+      // The thread pool's workers would otherwise keep Node from exiting when work is done.
+      for (const worker of module.PThread.runningWorkers) worker.unref();
+      return backend;
+    },
+    WASM_PRIORITY,
+  );
   return true;
+}
+
+/** Puts the package's own single-threaded wasm backend back (after the threaded one failed). */
+export function useStockWasm(): void {
+  if (!stockFactory) return;
+  tf.removeBackend('wasm');
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  setThreadsCount(1);
+  tf.registerBackend('wasm', stockFactory, WASM_PRIORITY);
+  stockFactory = null;
 }
 
 export { getThreadsCount };
