@@ -4,6 +4,7 @@ import { getKernel, type KernelConfig, registerGradient, registerKernel, unregis
 import { fusedBatchNormGradConfig } from './batchnorm-grad';
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './conv2d-grads';
 import { registerCpuFixes } from './cpu-fixes';
+import { fastReductionConfigs } from './reductions';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-grads';
 
 export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
@@ -27,13 +28,17 @@ export function registerTrainingGradients(): void {
 }
 
 /**
- * Registers the wasm convolution-gradient kernels (replacing stock ones of the same name).
- * Safe to call more than once.
+ * Registers the wasm convolution-gradient kernels (replacing stock ones of the same name) and
+ * the fast leading-axes Sum and Mean. Safe to call more than once.
  */
 export function registerWasmKernels(): void {
   for (const config of WASM_TRAINING_KERNELS) {
     if (getKernel(config.kernelName, config.backendName)?.kernelFunc === config.kernelFunc) continue;
     if (getKernel(config.kernelName, config.backendName)) unregisterKernel(config.kernelName, config.backendName);
+    registerKernel(config);
+  }
+  for (const config of fastReductionConfigs()) {
+    unregisterKernel(config.kernelName, config.backendName);
     registerKernel(config);
   }
   registerTrainingGradients();
