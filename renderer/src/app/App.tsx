@@ -9,7 +9,7 @@ import { Palette } from '../panels/Palette';
 import { Properties } from '../panels/Properties';
 import { useUi } from '../store/uiStore';
 import { Breadcrumb } from './Breadcrumb';
-import { Notices } from './Notices';
+import { ConnectionHint, Notices } from './Notices';
 import { Toolbar } from './Toolbar';
 import { TotalsBar } from './TotalsBar';
 import { useShortcuts } from './useShortcuts';
@@ -43,6 +43,7 @@ export function App() {
           <main className="canvas-area">
             <Breadcrumb />
             <Canvas />
+            <ConnectionHint />
             <Notices />
           </main>
           <Properties />

@@ -1,6 +1,19 @@
-// Short-lived messages (saved, refused wire, fix applied) in the corner of the canvas.
+// Short-lived messages (saved, refused wire, grouped) at the foot of the canvas, and the
+// live reason a wire is refused while it is dragged.
 import { useT } from '../i18n';
 import { useUi } from '../store/uiStore';
+
+/** While a wire is dragged onto a port that refuses it: why, in one line above the canvas. */
+export function ConnectionHint() {
+  const t = useT();
+  const hint = useUi((s) => s.connectionHint);
+  if (!hint) return null;
+  return (
+    <div className="connection-hint" role="status" data-testid="status-line">
+      {t(hint.key, hint.vars)}
+    </div>
+  );
+}
 
 export function Notices() {
   const t = useT();

@@ -1,5 +1,5 @@
 // The bottom bar: parameters, MACs, activation memory for a chosen batch size, validity,
-// the training backend, and the status line (why a wire was refused, what just happened).
+// and the training backend.
 import { useState } from 'react';
 import { formatBytes, formatCount, formatExact } from '../editing/format';
 import { useT } from '../i18n';
@@ -18,7 +18,6 @@ export function TotalsBar() {
   const batch = useUi((s) => s.batchSize);
   const info = useApp((s) => s.info);
   const connectionProblem = useApp((s) => s.connectionProblem);
-  const hint = useUi((s) => s.connectionHint);
   const [batchDraft, setBatchDraft] = useState(String(batch));
   const { totals } = analysis;
   const errorCount = analysis.errors.length;
@@ -56,9 +55,7 @@ export function TotalsBar() {
       <span className={`validity ${errorCount ? 'bad' : 'good'}`} data-testid="validity">
         {errorCount === 0 ? t('totals.valid') : errorCount === 1 ? t('totals.oneProblem') : t('totals.problems', { n: errorCount })}
       </span>
-      <span className="status-line" role="status" data-testid="status-line">
-        {hint ? <span className="hint-refused">{t(hint.key, hint.vars)}</span> : null}
-      </span>
+      <span className="spacer" />
       <span className="backend" title={connectionProblem ?? (info ? t('totals.backendHint', { list: info.backends.join(', ') || '—' }) : '')}>
         {connectionProblem ? t('totals.offline') : backend ? t('totals.backend', { name: backend }) : t('totals.connecting')}
       </span>

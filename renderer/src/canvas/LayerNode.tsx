@@ -3,6 +3,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { handleForPort } from '../editing/connect';
+import { portFraction } from '../editing/layout';
 import { formatCount, formatExact } from '../editing/format';
 import { useT } from '../i18n';
 import { useDocument } from '../store/documentStore';
@@ -43,7 +44,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           type="target"
           position={Position.Top}
           className={`port-in${data.usedPorts.includes(port) ? ' is-used' : ''}${data.multiInput ? ' is-numbered' : ''}`}
-          style={data.multiInput ? { left: `${((port + 1) / (portCount + 1)) * 100}%` } : undefined}
+          style={data.multiInput ? { left: `${portFraction(port, portCount) * 100}%` } : undefined}
           title={data.multiInput ? t('node.port', { n: port + 1 }) : t('node.input')}
         >
           {data.multiInput && <span className="port-number">{port + 1}</span>}

@@ -6,21 +6,63 @@ import type { ShapeFlowEdge } from './flowModel';
 
 const SKIP_MIN_DY = 170;
 const SKIP_MAX_DX = 90;
+/** Wires spanning more than one row between columns take an elbow route. */
+const ELBOW_MIN_DY = 120;
 const ARC = 150;
+/** How far below the source (and above the target) the shortcut runs sideways. */
+const RUN_OFFSET = 9;
+const CORNER = 6;
 
+/**
+ * A shortcut leaves just under its source, runs out to the side in the gap between layers,
+ * down past the layers it skips, and back in just above its target: it never crosses them.
+ */
 function skipPath(sx: number, sy: number, tx: number, ty: number): [string, number, number] {
-  const dy = ty - sy;
   const side = Math.max(sx, tx) + ARC;
-  const path = `M ${sx},${sy} C ${sx},${sy + 50} ${side},${sy + 40} ${side},${sy + Math.min(140, dy / 3)} L ${side},${ty - Math.min(140, dy / 3)} C ${side},${ty - 40} ${tx},${ty - 50} ${tx},${ty}`;
-  return [path, side, sy + dy / 2];
+  const y1 = sy + RUN_OFFSET;
+  const y2 = ty - RUN_OFFSET;
+  const r = CORNER;
+  const path = [
+    `M ${sx},${sy}`,
+    `L ${sx},${y1 - r} Q ${sx},${y1} ${sx + r},${y1}`,
+    `L ${side - r},${y1} Q ${side},${y1} ${side},${y1 + r}`,
+    `L ${side},${y2 - r} Q ${side},${y2} ${side - r},${y2}`,
+    `L ${tx + (side > tx ? r : -r)},${y2} Q ${tx},${y2} ${tx},${y2 + r}`,
+    `L ${tx},${ty}`,
+  ].join(' ');
+  return [path, side, (y1 + y2) / 2];
+}
+
+/**
+ * A wire between columns runs sideways in the gap next to one end: just below its source
+ * when it branches off, just above its target when it joins the main path. Either way it
+ * crosses the gap between two rows instead of the layers in a column.
+ */
+function elbowPath(sx: number, sy: number, tx: number, ty: number, nearTarget: boolean): [string, number, number] {
+  const y = nearTarget ? ty - RUN_OFFSET : sy + RUN_OFFSET;
+  const dir = tx > sx ? 1 : -1;
+  const r = Math.min(CORNER * 2, Math.abs(tx - sx) / 2, RUN_OFFSET);
+  const path = [
+    `M ${sx},${sy}`,
+    `L ${sx},${y - r} Q ${sx},${y} ${sx + dir * r},${y}`,
+    `L ${tx - dir * r},${y} Q ${tx},${y} ${tx},${y + r}`,
+    `L ${tx},${ty}`,
+  ].join(' ');
+  return nearTarget ? [path, sx, (sy + y) / 2] : [path, tx, (y + ty) / 2];
 }
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
-  const isSkip = targetY - sourceY > SKIP_MIN_DY && Math.abs(targetX - sourceX) < SKIP_MAX_DX;
-  const [path, labelX, labelY] = isSkip
-    ? skipPath(sourceX, sourceY, targetX, targetY)
-    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const dy = targetY - sourceY;
+  const dx = Math.abs(targetX - sourceX);
+  let route: [string, number, number];
+  if (dy > SKIP_MIN_DY && dx < SKIP_MAX_DX) route = skipPath(sourceX, sourceY, targetX, targetY);
+  else if (dy > ELBOW_MIN_DY && dx >= SKIP_MAX_DX) route = elbowPath(sourceX, sourceY, targetX, targetY, data?.joinsMain ?? false);
+  else {
+    const [path, x, y] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+    route = [path, x, y];
+  }
+  const [path, labelX, labelY] = route;
   const invalid = data?.invalid ?? false;
   return (
     <BaseEdge

@@ -37,6 +37,8 @@ export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 export interface ShapeEdgeData extends Record<string, unknown> {
   label: string;
   invalid: boolean;
+  /** Enters a merge layer on a port after the first: a shortcut joining the main path. */
+  joinsMain: boolean;
 }
 
 export type ShapeFlowEdge = Edge<ShapeEdgeData, 'shape'>;
@@ -133,6 +135,7 @@ export class FlowModel {
       const label = src?.outputShape ? formatShape(src.outputShape) : '?';
       const invalid = !src?.outputShape || (src?.errors.length ?? 0) > 0;
       const targetHandle = handleForPort(multi ? e.targetPort : 0);
+      const joinsMain = multi && e.targetPort > 0;
       const isSelected = selected.has(e.id);
       const prev = this.edges.get(e.id);
       const reuse =
@@ -142,10 +145,11 @@ export class FlowModel {
         prev.targetHandle === targetHandle &&
         prev.data?.label === label &&
         prev.data?.invalid === invalid &&
+        prev.data?.joinsMain === joinsMain &&
         !!prev.selected === isSelected;
       const rf: ShapeFlowEdge = reuse
         ? prev
-        : { id: e.id, type: 'shape', source: e.source, target: e.target, sourceHandle: 'out', targetHandle, data: { label, invalid }, selected: isSelected };
+        : { id: e.id, type: 'shape', source: e.source, target: e.target, sourceHandle: 'out', targetHandle, data: { label, invalid, joinsMain }, selected: isSelected };
       next.set(e.id, rf);
       return rf;
     });

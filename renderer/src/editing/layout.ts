@@ -9,6 +9,17 @@ export const NODE_HEIGHT = 64;
 
 let elk: InstanceType<typeof ELK> | null = null;
 
+/**
+ * Where input port i of n sits across the top of a node, as a fraction of its width. The
+ * first input is in the middle, so the main path of a residual network runs straight
+ * down; further inputs (the shortcut) sit to its right.
+ */
+export function portFraction(port: number, count: number): number {
+  if (count <= 1) return 0.5;
+  const step = Math.min(0.22, 0.45 / (count - 1));
+  return 0.5 + port * step;
+}
+
 export type SizeOf = (nodeId: string) => { width: number; height: number } | undefined;
 
 export async function layoutGraph(view: GraphView, sizeOf: SizeOf = () => undefined): Promise<Map<string, Position>> {
@@ -22,16 +33,20 @@ export async function layoutGraph(view: GraphView, sizeOf: SizeOf = () => undefi
   const children: ElkNode[] = view.nodes.map((n) => {
     const size = sizeOf(n.id) ?? { width: NODE_WIDTH, height: NODE_HEIGHT };
     const inPorts = [...(portsOf.get(n.id) ?? [])].sort((a, b) => a - b);
+    // Ports sit where the node draws its handles, so a chain of layers lines up straight.
+    const slots = inPorts.length ? Math.max(...inPorts) + 1 : 1;
     const ports: ElkPort[] = [
-      ...inPorts.map((p, i) => ({
+      ...inPorts.map((p) => ({
         id: `${n.id}::in${p}`,
         width: 1,
         height: 1,
-        layoutOptions: { 'elk.port.side': 'NORTH', 'elk.port.index': String(i) },
+        x: portFraction(p, slots) * size.width,
+        y: 0,
+        layoutOptions: { 'elk.port.side': 'NORTH' },
       })),
-      { id: `${n.id}::out`, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'SOUTH' } },
+      { id: `${n.id}::out`, width: 1, height: 1, x: size.width / 2, y: size.height, layoutOptions: { 'elk.port.side': 'SOUTH' } },
     ];
-    return { id: n.id, width: size.width, height: size.height, ports, layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' } };
+    return { id: n.id, width: size.width, height: size.height, ports, layoutOptions: { 'elk.portConstraints': 'FIXED_POS' } };
   });
   const ids = new Set(view.nodes.map((n) => n.id));
   const edges: ElkExtendedEdge[] = view.edges
@@ -46,7 +61,8 @@ export async function layoutGraph(view: GraphView, sizeOf: SizeOf = () => undefi
       'elk.spacing.nodeNode': '60',
       'elk.layered.spacing.edgeNodeBetweenLayers': '24',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+      // Aligns each chain on one side instead of averaging: the main path stays one straight column.
+      'elk.layered.nodePlacement.bk.fixedAlignment': 'LEFTDOWN',
       'elk.layered.crossingMinimization.semiInteractive': 'true',
       'elk.separateConnectedComponents': 'true',
     },

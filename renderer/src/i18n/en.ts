@@ -114,7 +114,7 @@ export const en = {
   'props.manySelected': '{n} nodes selected',
   'props.manyHint': 'Group them into a reusable block, duplicate them, or delete them.',
 
-  'summary.counts': 'Nodes {nodes} · Wires {edges} · Block definitions {blocks}',
+  'summary.counts': 'Nodes {nodes} · Wires {edges} · Blocks {blocks}',
   'summary.params': 'Parameters {n}',
   'summary.valid': 'No problems: every shape fits.',
   'summary.empty': 'The graph is empty.',

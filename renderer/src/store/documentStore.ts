@@ -7,6 +7,7 @@ import type { GraphEdit } from '../../../shared/graph/edits';
 import { GRAPH_FORMAT, GRAPH_VERSION, type GraphDocument } from '../../../shared/graph/types';
 import { pushState, redoState, startHistory, undoState, type History } from '../editing/history';
 import { applyScopedEdits, type ScopeId } from '../editing/scope';
+import { t } from '../i18n';
 
 export function emptyDocument(name: string): GraphDocument {
   return { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes: [], edges: [], blocks: {} };
@@ -49,7 +50,7 @@ function validScopes(doc: GraphDocument, scopePath: string[]): string[] {
 }
 
 export const useDocument = create<DocumentState>((set, get) => {
-  const initial = emptyDocument('Untitled');
+  const initial = emptyDocument(t('doc.untitled'));
   const withHistory = (history: History<GraphDocument>) => {
     const scopePath = validScopes(history.present, get().scopePath);
     set({ history, doc: history.present, scopePath: scopePath.length === get().scopePath.length ? get().scopePath : scopePath });

@@ -42,7 +42,7 @@ interface UiState {
 }
 
 let nextNoticeId = 1;
-const NOTICE_MS = 4500;
+const NOTICE_MS = 3500;
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -63,7 +63,7 @@ export const useUi = create<UiState>((set, get) => ({
   },
   notify(tone, key, vars, detail) {
     const id = nextNoticeId++;
-    set({ notices: [...get().notices.slice(-3), { id, tone, key, vars, detail }] });
+    set({ notices: [...get().notices.slice(-1), { id, tone, key, vars, detail }] });
     setTimeout(() => get().dismiss(id), tone === 'error' ? NOTICE_MS * 2 : NOTICE_MS);
   },
   dismiss(id) {

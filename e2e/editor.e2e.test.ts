@@ -1,0 +1,195 @@
+// The editor in a real browser: build a residual branch by drag and drop, see the shapes,
+// break it with a stride and repair it with the Fix, group it into a block, undo and redo,
+// save, reload and reopen it identical, and switch the UI language.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStudio, type OpenStudio } from './harness';
+
+let studio: OpenStudio;
+let page: Page;
+
+beforeAll(async () => {
+  studio = await openStudio();
+  page = studio.page;
+  // Confirm dialogs (e.g. "discard unsaved changes?") are accepted, as a user would.
+  page.on('dialog', (d) => void d.accept());
+  await page.locator('[data-testid=canvas]').waitFor();
+});
+
+afterAll(async () => {
+  await studio?.close();
+});
+
+const node = (id: string) => page.locator(`[data-testid="node-${id}"]`);
+const shapeOf = (id: string) => page.locator(`[data-testid="shape-${id}"]`).textContent();
+const nodeCount = () => page.locator('.react-flow__node').count();
+const edgeCount = () => page.locator('.react-flow__edge').count();
+
+async function dropFromPalette(key: string, x: number, y: number): Promise<void> {
+  await page.locator(`[data-testid="palette-${key}"]`).dragTo(page.locator('[data-testid=canvas]'), { targetPosition: { x, y } });
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element is not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags a wire from a node's output handle to an input handle, the way a user does. */
+async function wire(from: string, to: string, port = 0, release = true): Promise<void> {
+  const a = await centre(node(from).locator('.port-out'));
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 10, a.y + 20, { steps: 4 });
+  const b = await centre(node(to).locator(`[data-handleid="in${port}"]`));
+  await page.mouse.move(b.x, b.y - 6, { steps: 8 });
+  await page.mouse.move(b.x, b.y, { steps: 3 });
+  if (release) await page.mouse.up();
+}
+
+async function setField(name: string, value: string): Promise<void> {
+  const field = page.locator(`[data-testid="param-${name}"]`);
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+async function select(id: string, add = false): Promise<void> {
+  await node(id).locator('.layer-node-head').click({ modifiers: add ? ['Control'] : [] });
+}
+
+describe('editing a residual branch in the studio', () => {
+  it('builds Input → Conv2D → BatchNorm → ReLU → Conv2D → Add with a skip connection by drag and drop, and shows every shape', async () => {
+    const column = ['layer:Input', 'layer:Conv2D', 'layer:BatchNorm', 'layer:Activation', 'layer:Conv2D', 'layer:Add'];
+    for (const [i, key] of column.entries()) await dropFromPalette(key, 330, 50 + i * 100);
+    expect(await nodeCount()).toBe(6);
+    await select('input');
+    await setField('shape', '32, 32, 32');
+    await wire('input', 'conv2d');
+    await wire('conv2d', 'batchnorm');
+    await wire('batchnorm', 'activation');
+    await wire('activation', 'conv2d_2');
+    await wire('conv2d_2', 'add', 0);
+    await wire('input', 'add', 1);
+    expect(await edgeCount()).toBe(6);
+    expect(await shapeOf('conv2d')).toBe('32×32×32');
+    expect(await shapeOf('activation')).toBe('32×32×32');
+    expect(await shapeOf('add')).toBe('32×32×32');
+    // Every wire carries its shape as a label.
+    expect(await page.locator('.react-flow__edge-text').allTextContents()).toEqual(Array(6).fill('32×32×32'));
+    await studio.screenshot('editor-1-built');
+  });
+
+  it('refuses a bad value in a field with an inline error, without applying it', async () => {
+    await select('conv2d');
+    await page.locator('[data-testid="param-filters"]').fill('lots');
+    await expect.poll(() => page.locator('[data-testid="param-error-filters"]').textContent()).toBe('Enter a whole number.');
+    await page.locator('[data-testid="param-filters"]').press('Enter');
+    expect(await shapeOf('conv2d')).toBe('32×32×32');
+    await studio.screenshot('editor-2-field-error');
+    await page.locator('[data-testid="param-filters"]').press('Escape');
+  });
+
+  it('shows the Add error when the first conv gets stride 2, and the Fix inserts a projection as one undoable step', async () => {
+    await select('conv2d');
+    await setField('strides', '2');
+    expect(await shapeOf('conv2d')).toBe('16×16×32');
+    await expect.poll(() => page.locator('[data-testid="error-add"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="validity"]').textContent()).not.toBe('Valid');
+    await studio.screenshot('editor-3-stride-error');
+    const before = await nodeCount();
+    await page.locator('[data-testid="fix-add"]').click();
+    await expect.poll(() => page.locator('[data-testid="error-add"]').count()).toBe(0);
+    expect(await nodeCount()).toBeGreaterThan(before);
+    expect(await shapeOf('add')).toBe('16×16×32');
+    await studio.screenshot('editor-4-fixed');
+    // One undo takes the whole fix back.
+    await page.keyboard.press('Control+z');
+    expect(await nodeCount()).toBe(before);
+    await expect.poll(() => page.locator('[data-testid="error-add"]').count()).toBe(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('[data-testid="error-add"]').count()).toBe(0);
+    await page.locator('[data-testid="tidy-button"]').click();
+    await page.waitForTimeout(400);
+    await studio.screenshot('editor-5-tidy');
+  });
+
+  it('refuses a second input into a one-input layer while the wire is dragged, saying why', async () => {
+    const edges = await edgeCount();
+    await wire('input', 'batchnorm', 0, false);
+    await expect.poll(() => page.locator('[data-testid="status-line"]').textContent()).toContain('batchnorm takes one input and already has one');
+    await studio.screenshot('editor-6-refused-wire');
+    await page.mouse.up();
+    expect(await edgeCount()).toBe(edges);
+  });
+
+  it('groups the branch into a block, opens its definition, and undoes and redoes the grouping', async () => {
+    const before = await nodeCount();
+    await select('conv2d');
+    for (const id of ['batchnorm', 'activation', 'conv2d_2']) await select(id, true);
+    await page.locator('[data-testid="group-button"]').click();
+    await expect.poll(nodeCount).toBe(before - 3);
+    const block = page.locator('.layer-node.is-block');
+    expect(await block.count()).toBe(1);
+    expect(await shapeOf('add')).toBe('16×16×32');
+    expect(await block.locator('.layer-node-shape').textContent()).toBe('16×16×32');
+    await studio.screenshot('editor-7-grouped');
+
+    await block.dblclick();
+    await page.locator('[data-testid="breadcrumb"]').waitFor();
+    await expect.poll(() => page.locator('[data-node-type="BlockInput"]').count()).toBe(1);
+    // Inside the block the layers show the shapes of the instance's input.
+    expect(await shapeOf('conv2d')).toBe('16×16×32');
+    await studio.screenshot('editor-8-block-definition');
+    await page.locator('[data-testid="breadcrumb-root"]').click();
+    await expect.poll(() => page.locator('[data-testid="breadcrumb"]').count()).toBe(0);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(nodeCount).toBe(before);
+    expect(await page.locator('.layer-node.is-block').count()).toBe(0);
+    await page.keyboard.press('Control+y');
+    await expect.poll(nodeCount).toBe(before - 3);
+    expect(await page.locator('[data-testid="validity"]').textContent()).not.toContain('Valid');
+  });
+
+  it('saves through the in-page picker, reloads, reopens the file and finds it identical', async () => {
+    await page.locator('[data-testid="save-button"]').click();
+    await page.locator('[data-testid="file-picker"]').waitFor();
+    await page.locator('[data-testid="picker-name"]').fill('residual-branch.reswire.json');
+    await studio.screenshot('editor-9-save-picker');
+    await page.locator('[data-testid="picker-save"]').click();
+    await expect.poll(() => page.locator('[data-testid="dirty-marker"]').count()).toBe(0);
+    const file = path.join(studio.served.projectDir, 'residual-branch.reswire.json');
+    const saved = readFileSync(file, 'utf8');
+    const shapesBefore = await page.locator('.layer-node-shape').allTextContents();
+
+    await page.reload();
+    await page.locator('[data-testid=canvas]').waitFor();
+    expect(await nodeCount()).toBe(0);
+    await page.locator('[data-testid="open-button"]').click();
+    await page.locator('[data-testid="picker-list"] >> text=residual-branch.reswire.json').click();
+    await expect.poll(nodeCount).toBe(JSON.parse(saved).nodes.length);
+    expect((await page.locator('.layer-node-shape').allTextContents()).sort()).toEqual(shapesBefore.sort());
+    expect(await page.locator('[data-testid="doc-title"]').textContent()).not.toContain('●');
+    await studio.screenshot('editor-10-reopened');
+    // Saving the reopened graph writes the very same bytes.
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('[data-testid="notice-success"]').count()).toBeGreaterThan(0);
+    expect(readFileSync(file, 'utf8')).toBe(saved);
+  });
+
+  it('switches the whole UI to Simplified Chinese and back at runtime', async () => {
+    await page.locator('[data-testid="language-select"]').selectOption('zh');
+    expect(await page.locator('[data-testid="new-button"]').textContent()).toBe('新建');
+    expect(await page.locator('[data-testid="group-button"]').textContent()).toBe('组合为模块');
+    await select('add');
+    expect(await page.locator('[data-testid="node-properties"]').textContent()).toContain('形状与规模');
+    await page.locator('[data-testid="shortcuts-button"]').click();
+    await studio.screenshot('editor-11-chinese');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="language-select"]').selectOption('en');
+    expect(await page.locator('[data-testid="new-button"]').textContent()).toBe('New');
+    expect(studio.pageErrors).toEqual([]);
+  });
+});
