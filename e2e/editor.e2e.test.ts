@@ -126,9 +126,19 @@ describe('editing a residual branch in the studio', () => {
 
   it('groups the branch into a block, opens its definition, and undoes and redoes the grouping', async () => {
     const before = await nodeCount();
-    await select('conv2d');
-    for (const id of ['batchnorm', 'activation', 'conv2d_2']) await select(id, true);
-    await page.locator('[data-testid="group-button"]').click();
+    // Box-select the branch: Shift and drag over empty canvas around it.
+    const top = (await node('conv2d').boundingBox())!;
+    const bottom = (await node('conv2d_2').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(top.x - 24, top.y - 10);
+    await page.mouse.down();
+    await page.mouse.move(top.x + top.width - 40, bottom.y + bottom.height + 10, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => page.locator('.layer-node.is-selected').count()).toBe(4);
+    await expect.poll(() => page.locator('[data-testid="node-properties"]').count()).toBe(0);
+    await studio.screenshot('editor-7a-box-selected');
+    await page.locator('[data-testid="group-selection"]').click();
     await expect.poll(nodeCount).toBe(before - 3);
     const block = page.locator('.layer-node.is-block');
     expect(await block.count()).toBe(1);
@@ -179,6 +189,32 @@ describe('editing a residual branch in the studio', () => {
     expect(readFileSync(file, 'utf8')).toBe(saved);
   });
 
+  it('inserts a layer by double-clicking the canvas and searching, and duplicates it with Ctrl+D', async () => {
+    const canvas = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    await page.mouse.dblclick(canvas.x + 60, canvas.y + canvas.height - 80);
+    await page.locator('[data-testid="insert-popup"] input').fill('drop');
+    await studio.screenshot('editor-11-insert-popup');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-node-type="Dropout"]').count()).toBe(1);
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.locator('[data-node-type="Dropout"]').count()).toBe(2);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('[data-node-type="Dropout"]').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-node-type="Dropout"]').count()).toBe(0);
+  });
+
+  it('filters the palette by search', async () => {
+    await page.locator('[data-testid="palette-search"]').fill('pool');
+    const titles = await page.locator('.palette-item-title').allTextContents();
+    expect(titles).toEqual(expect.arrayContaining(['MaxPool2D', 'AvgPool2D', 'GlobalAvgPool2D', 'GlobalMaxPool2D']));
+    expect(titles).not.toContain('Conv2D');
+    await studio.screenshot('editor-12-palette-search');
+    await page.locator('[data-testid="palette-search"]').fill('');
+  });
+
   it('switches the whole UI to Simplified Chinese and back at runtime', async () => {
     await page.locator('[data-testid="language-select"]').selectOption('zh');
     expect(await page.locator('[data-testid="new-button"]').textContent()).toBe('新建');
@@ -186,7 +222,7 @@ describe('editing a residual branch in the studio', () => {
     await select('add');
     expect(await page.locator('[data-testid="node-properties"]').textContent()).toContain('形状与规模');
     await page.locator('[data-testid="shortcuts-button"]').click();
-    await studio.screenshot('editor-11-chinese');
+    await studio.screenshot('editor-13-chinese');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="language-select"]').selectOption('en');
     expect(await page.locator('[data-testid="new-button"]').textContent()).toBe('New');

@@ -1,5 +1,6 @@
 // Where the canvas is: the main graph, or a block definition opened from it.
 import { useT } from '../i18n';
+import { blockName } from '../panels/layerText';
 import { useDocument } from '../store/documentStore';
 
 export function Breadcrumb() {
@@ -18,7 +19,7 @@ export function Breadcrumb() {
           <span className="crumb-sep" aria-hidden>
             ›
           </span>
-          {i === scopePath.length - 1 ? <strong>{blocks[id]?.name ?? id}</strong> : <button className="link" onClick={() => close(i + 1)}>{blocks[id]?.name ?? id}</button>}
+          {i === scopePath.length - 1 ? <strong>{blocks[id] ? blockName(blocks[id]) : id}</strong> : <button className="link" onClick={() => close(i + 1)}>{blocks[id] ? blockName(blocks[id]) : id}</button>}
         </span>
       ))}
       <span className="crumb-note">{t('breadcrumb.note')}</span>

@@ -79,7 +79,11 @@ export function Canvas() {
   const showGraph = useCallback(() => {
     const all = flow.getNodes();
     const rect = document.querySelector('.canvas')?.getBoundingClientRect();
-    if (!all.length || !rect) return;
+    if (!rect) return;
+    if (!all.length) {
+      void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+      return;
+    }
     const b = flow.getNodesBounds(all);
     const pad = 40;
     const zoom = Math.min(rect.width / (b.width + 2 * pad), rect.height / (b.height + 2 * pad), 1.1);

@@ -8,6 +8,7 @@ import { formatCount, formatExact } from '../editing/format';
 import { useT } from '../i18n';
 import { useDocument } from '../store/documentStore';
 import { familyClass } from '../panels/families';
+import { blockName } from '../panels/layerText';
 import type { LayerFlowNode } from './flowModel';
 
 const connectingSelector = (s: { connection: { inProgress: boolean } }) => s.connection.inProgress;
@@ -15,6 +16,8 @@ const connectingSelector = (s: { connection: { inProgress: boolean } }) => s.con
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const t = useT();
   const hasError = data.errors.length > 0;
+  const def = useDocument((s) => (data.blockId ? s.doc.blocks[data.blockId] : undefined));
+  const title = data.label ?? (data.isBlock ? (def ? blockName(def) : data.blockId) : data.type);
   // A spare input port on a merge layer appears only while a wire is being dragged.
   const connecting = useStore(connectingSelector);
   const portCount = connecting ? data.ports : Math.max(data.minPorts, Math.min(data.ports, data.usedPorts.length ? Math.max(...data.usedPorts) + 1 : 0));
@@ -50,9 +53,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {data.multiInput && <span className="port-number">{port + 1}</span>}
         </Handle>
       ))}
-      <div className="layer-node-head" title={data.label ? `${data.label} (${data.isBlock ? t('node.block') : data.type})` : undefined}>
+      <div className="layer-node-head" title={`${title} (${data.isBlock ? t('node.block') : data.type})`}>
         <span className="family-dot" />
-        <span className="layer-node-type">{data.label ?? data.type}</span>
+        <span className="layer-node-type">{title}</span>
         <span className="layer-node-id" title={id}>
           {id}
         </span>

@@ -13,7 +13,7 @@ import type { NodeView } from '../store/analysis';
 
 export interface LayerNodeData extends Record<string, unknown> {
   type: string;
-  /** User label, or the block's name for an instance. */
+  /** The name the user gave the node, if any. */
   label: string | undefined;
   family: string;
   shape: string | null;
@@ -51,7 +51,7 @@ function nodeData(doc: GraphDocument, node: GraphNode, info: NodeView | undefine
   const family = isBlock ? 'Blocks' : (getLayer(node.type)?.family ?? 'Input/Output');
   return {
     type: node.type,
-    label: node.label ?? (blockId ? doc.blocks[blockId]?.name : undefined),
+    label: node.label,
     family,
     shape: info?.outputShape ? formatShape(info.outputShape) : null,
     params: info ? info.trainableParams + info.nonTrainableParams : 0,

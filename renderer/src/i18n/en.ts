@@ -90,6 +90,7 @@ export const en = {
   'group.manyOutputs': 'A block has one output, but several selected layers feed layers outside. Select a part with a single exit.',
   'group.insideItself': 'A block cannot contain itself.',
   'block.defaultName': 'Block {n}',
+  'block.plainSuffix': 'plain',
 
   'breadcrumb.label': 'Location',
   'breadcrumb.main': 'Main graph',

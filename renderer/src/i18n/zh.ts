@@ -91,6 +91,7 @@ export const zh: Record<MessageKey, string> = {
   'group.manyOutputs': '模块只能有一个输出，但选中的多个层都连到了外部。请选择只有一个出口的部分。',
   'group.insideItself': '模块不能包含自身。',
   'block.defaultName': '模块 {n}',
+  'block.plainSuffix': '普通',
 
   'breadcrumb.label': '位置',
   'breadcrumb.main': '主图',

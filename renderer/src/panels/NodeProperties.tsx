@@ -9,9 +9,10 @@ import { replaceScopeGraph, scopeGraph } from '../editing/scope';
 import { useT } from '../i18n';
 import { useScopeAnalysis } from '../store/analysis';
 import { currentScope, useDocument } from '../store/documentStore';
-import { describeLayer, paramText } from './layerText';
+import { blockDescription, blockName, describeLayer, paramText } from './layerText';
 import { ParamField } from './ParamField';
 import { LabelField } from './LabelField';
+import { RichText } from './RichText';
 
 function visible(spec: ParamSpec, params: GraphNode['params'], all: Record<string, ParamSpec>): boolean {
   if (!spec.shownWhen) return true;
@@ -43,8 +44,8 @@ export function NodeProperties({ node }: { node: GraphNode }) {
   const isBlock = node.type === BLOCK_NODE_TYPE;
   const def = isBlock && typeof node.params.block === 'string' ? doc.blocks[node.params.block] : undefined;
   if (isBlock) {
-    title = def?.name ?? t('props.missingBlock');
-    description = def?.description ?? t('props.blockDescription', { n: def?.nodes.length ?? 0 });
+    title = def ? blockName(def) : t('props.missingBlock');
+    description = (def && blockDescription(def)) ?? t('props.blockDescription', { n: def?.nodes.length ?? 0 });
     fields = Object.entries(def?.params ?? {}).map(([name, spec]) => {
       const text = paramText('Block', name, spec);
       return (
@@ -83,8 +84,10 @@ export function NodeProperties({ node }: { node: GraphNode }) {
         <h2>{title}</h2>
         <code className="props-id">{node.id}</code>
       </div>
-      <p className="props-description">{description}</p>
-      <LabelField value={node.label ?? ''} placeholder={isBlock ? (def?.name ?? '') : node.type} onCommit={setLabel} />
+      <p className="props-description">
+        <RichText text={description} />
+      </p>
+      <LabelField value={node.label ?? ''} placeholder={isBlock ? (def ? blockName(def) : '') : node.type} onCommit={setLabel} />
       {fields.length > 0 && <div className="props-section-title">{t(isBlock ? 'props.blockParams' : 'props.params')}</div>}
       {fields}
       {isBlock && def && (

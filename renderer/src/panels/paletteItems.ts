@@ -5,17 +5,10 @@ import type { GraphDocument } from '../../../shared/graph/types';
 import { RESIDUAL_BLOCKS } from '../../../shared/templates/blocks';
 import type { InsertItem } from '../canvas/commands';
 import { useMemo } from 'react';
-import { translate, useLanguage, type MessageKey, type Translate } from '../i18n';
+import { translate, useLanguage, type Translate } from '../i18n';
 import { useDocument } from '../store/documentStore';
-import { describeLayer } from './layerText';
+import { RESIDUAL_TEXT, blockDescription, blockName, describeLayer } from './layerText';
 
-/** Names of the built-in residual blocks in the user's language. */
-const RESIDUAL_TEXT: Record<string, [MessageKey, MessageKey]> = {
-  basic: ['residual.basic', 'residual.basicText'],
-  bottleneck: ['residual.bottleneck', 'residual.bottleneckText'],
-  'preact-basic': ['residual.preactBasic', 'residual.preactBasicText'],
-  'preact-bottleneck': ['residual.preactBottleneck', 'residual.preactBottleneckText'],
-};
 
 export const INSERT_MIME = 'application/x-reswire-insert';
 
@@ -49,8 +42,8 @@ export function paletteEntries(blocks: GraphDocument['blocks'], t: Translate): P
       key: `block:${b.id}`,
       item: { kind: 'userBlock', id: b.id },
       family: 'Blocks',
-      title: b.name,
-      description: b.description ?? t('palette.userBlock', { n: b.nodes.length }),
+      title: blockName(b),
+      description: blockDescription(b) ?? t('palette.userBlock', { n: b.nodes.length }),
     }));
   return [...layers, ...residual, ...user];
 }
