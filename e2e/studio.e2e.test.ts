@@ -195,7 +195,7 @@ describe('ResNet-152 expanded on the canvas (timings printed, not asserted)', ()
       [
         `ResNet-152 flat (${layers}):`,
         `  time to open (click Create to painted): ${openMs.toFixed(0)} ms`,
-        `  edit Input shape -> new shapes on screen: ${editMs} ms (shape inference itself: ${inferMs.toFixed(1)} ms)`,
+        `  edit Input shape -> new shapes on screen: ${editMs.toFixed(0)} ms (shape inference itself: ${inferMs.toFixed(1)} ms)`,
         `  frame time while panning: mean ${mean.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms over ${frames.length} frames`,
       ].join('\n'),
     );

@@ -72,6 +72,7 @@ export function Toolbar() {
       </div>
       <div className="doc-title" title={path ?? t('doc.notSaved')} data-testid="doc-title">
         <span className="doc-name">{name}</span>
+        {path && <span className="doc-file">{path.split('/').pop()}</span>}
         {dirty && (
           <span className="dirty-dot" title={t('doc.dirty')} data-testid="dirty-marker">
             ●

@@ -37,7 +37,7 @@ const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
 const PRO = { hideAttribution: true };
 /** Below this zoom, node text is too small to read. */
-const READABLE_ZOOM = 0.6;
+const READABLE_ZOOM = 0.75;
 const minimapColor = (n: LayerFlowNode) => FAMILY_COLORS[n.data.family] ?? '#98a1b0';
 
 export function Canvas() {

@@ -115,6 +115,7 @@ export const en = {
   'props.manySelected': '{n} nodes selected',
   'props.manyHint': 'Group them into a reusable block, duplicate them, or delete them.',
 
+  'summary.name': 'Graph name',
   'summary.counts': 'Nodes {nodes} · Wires {edges} · Blocks {blocks}',
   'summary.params': 'Parameters {n}',
   'summary.valid': 'No problems: every shape fits.',

@@ -116,6 +116,7 @@ export const zh: Record<MessageKey, string> = {
   'props.manySelected': '已选择 {n} 个节点',
   'props.manyHint': '可以把它们组合成可复用的模块、创建副本或删除。',
 
+  'summary.name': '图名称',
   'summary.counts': '节点 {nodes} · 连线 {edges} · 模块 {blocks}',
   'summary.params': '参数 {n}',
   'summary.valid': '没有问题：所有形状都匹配。',

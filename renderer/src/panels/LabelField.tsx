@@ -1,8 +1,17 @@
-// A node's optional display name; applied on Enter or when the field loses focus.
+// A name field (a node's label, the graph's name); applied on Enter or when it loses focus.
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../i18n';
 
-export function LabelField({ value, placeholder, onCommit }: { value: string; placeholder: string; onCommit(label: string): void }) {
+export interface LabelFieldProps {
+  value: string;
+  placeholder: string;
+  /** Defaults to the node's "Name on canvas". */
+  label?: string;
+  testId?: string;
+  onCommit(label: string): void;
+}
+
+export function LabelField({ value, placeholder, label, testId = 'param-label', onCommit }: LabelFieldProps) {
   const t = useT();
   const id = useId();
   const [draft, setDraft] = useState(value);
@@ -12,7 +21,7 @@ export function LabelField({ value, placeholder, onCommit }: { value: string; pl
   };
   return (
     <div className="field">
-      <label htmlFor={id}>{t('props.label')}</label>
+      <label htmlFor={id}>{label ?? t('props.label')}</label>
       <input
         id={id}
         value={draft}
@@ -20,10 +29,10 @@ export function LabelField({ value, placeholder, onCommit }: { value: string; pl
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key === 'Enter') e.currentTarget.blur();
           if (e.key === 'Escape') setDraft(value);
         }}
-        data-testid="param-label"
+        data-testid={testId}
       />
     </div>
   );

@@ -36,7 +36,8 @@ export function ParamField({ name, label, help, spec, value, storedError, blockP
     onCommit(result.value as ParamValue);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') commit();
+    // Enter applies and leaves the field, so the next Ctrl+Z undoes the change in the graph.
+    if (e.key === 'Enter' && result.ok) e.currentTarget.blur();
     if (e.key === 'Escape') setDraft(shown);
   };
 

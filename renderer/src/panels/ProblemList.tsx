@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
+import { LabelField } from './LabelField';
 
 export function ProblemList() {
   const t = useT();
@@ -18,7 +19,13 @@ export function ProblemList() {
   };
   return (
     <div className="properties" data-testid="document-summary">
-      <h2>{doc.name}</h2>
+      <LabelField
+        label={t('summary.name')}
+        value={doc.name}
+        placeholder={t('doc.untitled')}
+        testId="doc-name"
+        onCommit={(name) => name.trim() && useDocument.getState().commit({ ...useDocument.getState().doc, name: name.trim() })}
+      />
       <p className="props-description">
         {t('summary.counts', { nodes: doc.nodes.length, edges: doc.edges.length, blocks: Object.keys(doc.blocks).length })}
         <br />
