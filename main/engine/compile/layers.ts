@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerParams, LayerType } from '../../../shared/catalog';
 import { outputActivation } from '../../../shared/catalog';
+import { trainingBatchNorm } from './batchnorm';
 import { eluLayer } from './elu';
 import { dilatedConv2d, dilatedDepthwiseConv2d, dilatedSeparableConv2d } from './dilated';
 
@@ -73,7 +74,7 @@ export const LAYER_BUILDERS: { [T in MappedType]: Builder<T> } = {
   Dense: (p, name, inputs) =>
     withActivation((activation) => tf.layers.dense({ units: p.units, useBias: p.useBias, activation: activation as never, name }), p.activation, name, inputs),
   BatchNorm: (p, name, inputs) =>
-    apply(tf.layers.batchNormalization({ axis: -1, momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale, name }), inputs),
+    apply(trainingBatchNorm({ axis: -1, momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale, name }), inputs),
   LayerNorm: (p, name, inputs) => apply(tf.layers.layerNormalization({ axis: -1, epsilon: p.epsilon, center: p.center, scale: p.scale, name }), inputs),
   Activation: (p, name, inputs) => {
     if (p.activation === 'leakyRelu') return apply(tf.layers.leakyReLU({ alpha: p.alpha, name }), inputs);

@@ -4,6 +4,7 @@ import { getKernel, type KernelConfig, registerGradient, registerKernel, unregis
 import { fusedBatchNormGradConfig } from './batchnorm-grad';
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './conv2d-grads';
 import { registerCpuFixes } from './cpu-fixes';
+import { fastBatchNormConfig } from './batchnorm-kernel';
 import { fastReductionConfigs } from './reductions';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-grads';
 
@@ -29,7 +30,7 @@ export function registerTrainingGradients(): void {
 
 /**
  * Registers the wasm convolution-gradient kernels (replacing stock ones of the same name) and
- * the fast leading-axes Sum and Mean. Safe to call more than once.
+ * the fast leading-axes Sum and Mean and per-channel FusedBatchNorm. Safe to call more than once.
  */
 export function registerWasmKernels(): void {
   for (const config of WASM_TRAINING_KERNELS) {
@@ -37,7 +38,8 @@ export function registerWasmKernels(): void {
     if (getKernel(config.kernelName, config.backendName)) unregisterKernel(config.kernelName, config.backendName);
     registerKernel(config);
   }
-  for (const config of fastReductionConfigs()) {
+  const batchNorm = fastBatchNormConfig();
+  for (const config of [...fastReductionConfigs(), ...(batchNorm ? [batchNorm] : [])]) {
     unregisterKernel(config.kernelName, config.backendName);
     registerKernel(config);
   }
