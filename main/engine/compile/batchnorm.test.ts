@@ -27,9 +27,9 @@ function trainStep(make: () => tf.layers.Layer, shape: number[]): tf.Tensor[] {
 /** Batch norm written out in elementary ops (gradients by ordinary autodiff). */
 function elementaryStep(shape: number[], center: boolean, scale: boolean): tf.Tensor[] {
   const c = shape[shape.length - 1];
-  let i = 0;
-  const gamma = scale ? tf.variable(tf.tensor(seededValues(c, 50 + i++), [c]).abs().add(0.5)) : null;
-  const beta = center ? tf.variable(tf.tensor(seededValues(c, 50 + i++), [c]).abs().add(0.5)) : null;
+  // Seeds in the order the layer creates its weights: gamma, then beta.
+  const gamma = scale ? tf.variable(tf.tensor(seededValues(c, 50), [c]).abs().add(0.5)) : null;
+  const beta = center ? tf.variable(tf.tensor(seededValues(c, scale ? 51 : 50), [c]).abs().add(0.5)) : null;
   const x = tf.tensor(seededValues(sizeOf(shape), 51), shape).mul(3).add(1);
   const weight = tf.tensor(seededValues(sizeOf(shape), 52), shape);
   const axes = shape.slice(0, -1).map((_, k) => k);
