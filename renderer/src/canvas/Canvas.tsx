@@ -38,6 +38,7 @@ const edgeTypes = { shape: ShapeEdge };
 const PRO = { hideAttribution: true };
 /** Below this zoom, node text is too small to read. */
 const READABLE_ZOOM = 0.75;
+const MINIMAP_SIZE = { width: 170, height: 120 };
 const minimapColor = (n: LayerFlowNode) => FAMILY_COLORS[n.data.family] ?? '#98a1b0';
 
 export function Canvas() {
@@ -90,6 +91,8 @@ export function Canvas() {
     if (zoom >= READABLE_ZOOM) void flow.fitView({ padding: 0.15, maxZoom: 1.1 });
     else void flow.setViewport({ x: rect.width / 2 - (b.x + b.width / 2) * READABLE_ZOOM, y: pad - b.y * READABLE_ZOOM, zoom: READABLE_ZOOM });
   }, [flow]);
+  // Entering or leaving a block starts with nothing selected: the ids belong to another graph.
+  useEffect(() => useUi.getState().select([], []), [scope]);
   useEffect(() => {
     const id = requestAnimationFrame(showGraph);
     return () => cancelAnimationFrame(id);
@@ -228,7 +231,7 @@ export function Canvas() {
         elevateEdgesOnSelect
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
-        <MiniMap pannable zoomable className="minimap" nodeBorderRadius={6} nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
+        <MiniMap pannable zoomable className="minimap" style={MINIMAP_SIZE} nodeBorderRadius={6} nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }} />
       </ReactFlow>
       {view.nodes.length === 0 && (

@@ -56,10 +56,18 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <div className="layer-node-head" title={`${title} (${data.isBlock ? t('node.block') : data.type})`}>
         <span className="family-dot" />
         <span className="layer-node-type">{title}</span>
-        <span className="layer-node-id" title={id}>
-          {id}
-        </span>
+        {!data.isBlock && (
+          <span className="layer-node-id" title={id}>
+            {id}
+          </span>
+        )}
       </div>
+      {/* A block's name is long: its id gets a line of its own. */}
+      {data.isBlock && (
+        <div className="layer-node-sub" title={id}>
+          {id}
+        </div>
+      )}
       <div className="layer-node-stats">
         <span className="layer-node-shape" data-testid={`shape-${id}`}>
           {data.shape ?? '—'}
@@ -70,21 +78,25 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </span>
         )}
       </div>
-      {data.errors.map((err, i) => (
-        <div className="layer-node-error nodrag" key={i} data-testid={`error-${id}`}>
-          <span className="error-badge" aria-hidden>
-            !
-          </span>
-          <span className="error-text" title={err.message}>
-            {err.message}
-          </span>
-          {err.fix && (
-            <button className="fix-button" onClick={() => applyFix(i)} title={err.fix.title} data-testid={`fix-${id}`}>
-              {t('node.fix')}
-            </button>
-          )}
+      {data.errors.length > 0 && (
+        <div className="layer-node-errors nodrag" data-testid={`error-${id}`}>
+          {data.errors.map((err, i) => (
+            <div className="layer-node-error" key={i}>
+              <span className="error-badge" aria-hidden>
+                !
+              </span>
+              <span className="error-text" title={err.message}>
+                {err.message}
+              </span>
+              {err.fix && (
+                <button className="fix-button" onClick={() => applyFix(i)} title={err.fix.title} data-testid={`fix-${id}`}>
+                  {t('node.fix')}
+                </button>
+              )}
+            </div>
+          ))}
         </div>
-      ))}
+      )}
       {data.hasOutput && <Handle id="out" type="source" position={Position.Bottom} className="port-out" title={t('node.output')} />}
     </div>
   );

@@ -115,7 +115,9 @@ export class FlowModel {
           measured: prev?.measured,
           // Used before the node is measured: fit-to-view and culling work for unseen nodes.
           initialWidth: NODE_WIDTH,
-          initialHeight: NODE_HEIGHT + 46 * data.errors.length,
+          initialHeight: NODE_HEIGHT + (data.isBlock ? 14 : 0),
+          // A node with an error draws its note over the nodes beside it.
+          zIndex: data.errors.length ? 10 : 0,
         };
       }
       next.set(n.id, rf);
