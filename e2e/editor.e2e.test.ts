@@ -215,6 +215,16 @@ describe('editing a residual branch in the studio', () => {
     await page.locator('[data-testid="palette-search"]').fill('');
   });
 
+  it('drops a built-in residual block from the Blocks family, with its params in the panel', async () => {
+    const canvas = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    await dropFromPalette('residual:bottleneck', 120, canvas.height - 120);
+    await expect.poll(() => page.locator('.layer-node.is-block').count()).toBe(2);
+    expect(await page.locator('[data-testid="param-shortcut"]').inputValue()).toBe('identity');
+    expect(await page.locator('[data-testid="param-filters"]').inputValue()).toBe('64');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.layer-node.is-block').count()).toBe(1);
+  });
+
   it('switches the whole UI to Simplified Chinese and back at runtime', async () => {
     await page.locator('[data-testid="language-select"]').selectOption('zh');
     expect(await page.locator('[data-testid="new-button"]').textContent()).toBe('新建');
