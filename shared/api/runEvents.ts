@@ -49,6 +49,11 @@ export const TrainConfigSchema = z.object({
   /** Stop after this many epochs without a better validation loss; null = never. */
   earlyStoppingPatience: z.number().int().positive().nullable().default(null),
   augment: AugmentSchema.optional(),
+  /**
+   * 'precise': before each validation, recompute batch-norm statistics over ~2,000 training
+   * samples with the current weights; 'moving': keep the layers' moving averages.
+   */
+  batchNormStats: z.enum(['precise', 'moving']).default('precise'),
   /** Use at most this many samples of the dataset (before the split). */
   limit: z.number().int().positive().optional(),
   backend: z.enum(BACKENDS).optional(),

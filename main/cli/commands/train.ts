@@ -31,6 +31,9 @@ Options:
   --val-split F        fraction held out for validation (default 0.2; cifar10 uses test_batch.bin)
   --patience N         stop after N epochs without a better validation loss (default: never)
   --augment A          crop, flip, crop,flip or none (default: crop,flip for cifar10, flip for folder/shapes, none otherwise)
+  --bn-stats S         precise (default): before each validation, recompute batch-norm statistics
+                       over ~2,000 training samples with the current weights; moving: keep the
+                       layers' moving averages (they lag behind the weights in short runs)
   --limit N            use at most N samples of the dataset
   --backend NAME       ${BACKENDS.join(', ')} (default: the fastest that loads)
   --seed N             same seed: same data order, initial weights and augmentation (default 1)
@@ -107,6 +110,7 @@ export function configFromFlags(v: Record<string, unknown>): TrainConfigInput {
     validationSplit: number('val-split', v['val-split'], { min: 0, max: 0.9 }),
     earlyStoppingPatience: number('patience', v.patience, { int: true, positive: true }),
     augment: parseAugment(v.augment),
+    batchNormStats: choice('bn-stats', v['bn-stats'], ['precise', 'moving'] as const),
     limit: number('limit', v.limit, { int: true, positive: true }),
     backend: choice('backend', v.backend, BACKENDS),
   };
@@ -204,7 +208,7 @@ export const trainCommand: Command = {
     data: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' }, lr: { type: 'string' },
     optimizer: { type: 'string' }, momentum: { type: 'string' }, 'weight-decay': { type: 'string' },
     schedule: { type: 'string' }, warmup: { type: 'string' }, 'val-split': { type: 'string' }, patience: { type: 'string' },
-    augment: { type: 'string' }, limit: { type: 'string' }, backend: { type: 'string' }, seed: { type: 'string' },
+    augment: { type: 'string' }, 'bn-stats': { type: 'string' }, limit: { type: 'string' }, backend: { type: 'string' }, seed: { type: 'string' },
     out: { type: 'string' }, json: { type: 'boolean' },
   },
   async run({ positionals, values }, io) {

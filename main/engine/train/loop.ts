@@ -5,6 +5,7 @@ import type { Augment, RunEventBody, TrainConfig } from '../../../shared/api/run
 import { makeBatch } from '../data/batches';
 import type { PreparedData } from '../data/index';
 import { createRng, permutation } from '../data/random';
+import { recomputeBatchNormStats } from './batchNormStats';
 import { LayerStatsCollector } from './layerStats';
 import { correctCount, evaluate, lossOf, type LossKind, targetsFor } from './metrics';
 import { createOptimizer } from './optimizers';
@@ -112,6 +113,7 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
           if (state === 'run') hooks.emit({ type: 'resumed', ...position(epoch, step) });
         }
         if (state === 'stop') {
+          if (c.batchNormStats === 'precise') recomputeBatchNormStats(model, data.train, order, inputShape, c.batchSize);
           const path = await hooks.saveCheckpoint('last');
           hooks.emit({ type: 'checkpoint', epoch: summary.epochsCompleted, kind: 'last', path, valAccuracy: null, valLoss: null });
           hooks.emit({ type: 'stopped', ...position(epoch, step), ...ending() });
@@ -176,6 +178,7 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
       }
 
       const trainSeconds = (now() - epochStart) / 1000;
+      if (c.batchNormStats === 'precise') recomputeBatchNormStats(model, data.train, order, inputShape, c.batchSize);
       const val = hasVal ? evaluate(model, loss, classes, data.val, inputShape) : null;
       const trainLoss = lossSum / seen;
       summary.epochsCompleted = epoch;
