@@ -175,13 +175,17 @@ describe('ResNet-152 expanded on the canvas (timings printed, not asserted)', ()
       };
       requestAnimationFrame(tick);
     });
-    const x = canvas.x + 40;
+    // Drag on empty canvas (left of the column, clear of the zoom buttons) to pan down the network.
+    const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
+    const before = await viewport();
+    const x = canvas.x + 110;
     for (let sweep = 0; sweep < 4; sweep++) {
-      await page.mouse.move(x, canvas.y + canvas.height - 40);
+      await page.mouse.move(x, canvas.y + canvas.height - 170);
       await page.mouse.down();
-      await page.mouse.move(x + 20, canvas.y + 60, { steps: 40 });
+      await page.mouse.move(x + 20, canvas.y + 40, { steps: 40 });
       await page.mouse.up();
     }
+    expect(await viewport()).not.toBe(before);
     const frames = await page.evaluate(() => {
       const w = window as unknown as { frames: number[]; recording: boolean };
       w.recording = false;

@@ -56,7 +56,8 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const dy = targetY - sourceY;
   const dx = Math.abs(targetX - sourceX);
   let route: [string, number, number];
-  if (dy > SKIP_MIN_DY && dx < SKIP_MAX_DX) route = skipPath(sourceX, sourceY, targetX, targetY);
+  // Only a shortcut joining the main path arcs aside; a long wire along the column stays straight.
+  if (data?.joinsMain && dy > SKIP_MIN_DY && dx < SKIP_MAX_DX) route = skipPath(sourceX, sourceY, targetX, targetY);
   else if (dy > ELBOW_MIN_DY && dx >= SKIP_MAX_DX) route = elbowPath(sourceX, sourceY, targetX, targetY, data?.joinsMain ?? false);
   else {
     const [path, x, y] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
