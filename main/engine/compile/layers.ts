@@ -38,6 +38,9 @@ function withActivation(make: (activation: string) => tf.layers.Layer, activatio
 
 const dilated = (d: [number, number]) => d[0] > 1 || d[1] > 1;
 
+/** Measurement switch: false builds TF.js's own BatchNormalization (it cannot train with center or scale off). */
+export const batchNormChoice = { closedFormGradient: true };
+
 export const LAYER_BUILDERS: { [T in MappedType]: Builder<T> } = {
   Input: (p, name) => ({ output: tf.input({ shape: p.shape, name }), layer: name }),
   Output: (p, name, inputs) => apply(tf.layers.activation({ activation: outputActivation(p.loss), name }), inputs),
@@ -73,8 +76,10 @@ export const LAYER_BUILDERS: { [T in MappedType]: Builder<T> } = {
     ),
   Dense: (p, name, inputs) =>
     withActivation((activation) => tf.layers.dense({ units: p.units, useBias: p.useBias, activation: activation as never, name }), p.activation, name, inputs),
-  BatchNorm: (p, name, inputs) =>
-    apply(trainingBatchNorm({ axis: -1, momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale, name }), inputs),
+  BatchNorm: (p, name, inputs) => {
+    const args = { axis: -1, momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale, name };
+    return apply(batchNormChoice.closedFormGradient ? trainingBatchNorm(args) : tf.layers.batchNormalization(args), inputs);
+  },
   LayerNorm: (p, name, inputs) => apply(tf.layers.layerNormalization({ axis: -1, epsilon: p.epsilon, center: p.center, scale: p.scale, name }), inputs),
   Activation: (p, name, inputs) => {
     if (p.activation === 'leakyRelu') return apply(tf.layers.leakyReLU({ alpha: p.alpha, name }), inputs);

@@ -1,6 +1,6 @@
 // Registers ResWire's training kernels: the convolution gradients the wasm backend lacks or
 // runs slowly, and a broadcasting batch-norm gradient (backend-independent).
-import { getKernel, type KernelConfig, registerGradient, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
+import { getGradient, getKernel, type GradConfig, type KernelConfig, registerGradient, registerKernel, unregisterKernel } from '@tensorflow/tfjs-core';
 import { fusedBatchNormGradConfig } from './batchnorm-grad';
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './conv2d-grads';
 import { registerCpuFixes } from './cpu-fixes';
@@ -16,6 +16,38 @@ export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
 ];
 
 let gradientsRegistered = false;
+/** TF.js's own kernels and gradient, kept when replaced, so a benchmark can put them back. */
+const stockKernels = new Map<string, KernelConfig>();
+let stockBatchNormGradient: GradConfig | undefined;
+
+function replaceKernel(config: KernelConfig): void {
+  const current = getKernel(config.kernelName, config.backendName);
+  if (current?.kernelFunc === config.kernelFunc) return;
+  const key = `${config.backendName}/${config.kernelName}`;
+  if (current) {
+    if (!stockKernels.has(key)) stockKernels.set(key, current);
+    unregisterKernel(config.kernelName, config.backendName);
+  }
+  registerKernel(config);
+}
+
+/**
+ * Puts TF.js's own kernels back in place of ResWire's (by kernel name; 'FusedBatchNorm_grad'
+ * for the batch-norm gradient), to measure what each replacement gives. Kernels TF.js lacks
+ * (e.g. Conv2DBackpropFilter on wasm) stay.
+ */
+export function restoreStockKernels(names: readonly string[], backendName = 'wasm'): void {
+  for (const name of names) {
+    if (name === 'FusedBatchNorm_grad') {
+      if (stockBatchNormGradient) registerGradient(stockBatchNormGradient);
+      continue;
+    }
+    const stock = stockKernels.get(`${backendName}/${name}`);
+    if (!stock) continue;
+    unregisterKernel(name, backendName);
+    registerKernel(stock);
+  }
+}
 
 /**
  * Replaces tfjs-core's FusedBatchNorm gradient with the broadcasting one and fixes the cpu
@@ -23,6 +55,7 @@ let gradientsRegistered = false;
  */
 export function registerTrainingGradients(): void {
   if (gradientsRegistered) return;
+  stockBatchNormGradient = getGradient('FusedBatchNorm');
   registerGradient(fusedBatchNormGradConfig);
   registerCpuFixes();
   gradientsRegistered = true;
@@ -33,15 +66,7 @@ export function registerTrainingGradients(): void {
  * the fast leading-axes Sum and Mean and per-channel FusedBatchNorm. Safe to call more than once.
  */
 export function registerWasmKernels(): void {
-  for (const config of WASM_TRAINING_KERNELS) {
-    if (getKernel(config.kernelName, config.backendName)?.kernelFunc === config.kernelFunc) continue;
-    if (getKernel(config.kernelName, config.backendName)) unregisterKernel(config.kernelName, config.backendName);
-    registerKernel(config);
-  }
   const batchNorm = fastBatchNormConfig();
-  for (const config of [...fastReductionConfigs(), ...(batchNorm ? [batchNorm] : [])]) {
-    unregisterKernel(config.kernelName, config.backendName);
-    registerKernel(config);
-  }
+  for (const config of [...WASM_TRAINING_KERNELS, ...fastReductionConfigs(), ...(batchNorm ? [batchNorm] : [])]) replaceKernel(config);
   registerTrainingGradients();
 }
