@@ -96,3 +96,41 @@ export function inputGradPadding(g: ForwardGeometry): { top: number; bottom: num
     right: w + spanW - left - g.outWidth * g.strideWidth,
   };
 }
+
+/** One spatial axis of a strided convolution's input gradient split into stride phases. */
+export interface PhaseAxis {
+  /** Taps of each phase's filter (the original filter taps spread over the phases). */
+  taps: number;
+  /** Zeros padded around the original filter so each phase filter is a plain slice. */
+  padBefore: number;
+  padAfter: number;
+  /** Where the phase filters start in the padded filter. */
+  start: number;
+  /** Padding of dy for the phase convolution. */
+  top: number;
+  bottom: number;
+  /** Rows each phase produces: ceil(input / stride). */
+  phases: number;
+}
+
+/**
+ * Phase arithmetic along one axis. Input row i = q*s + a gets dy[q - t] * W[a + pad + t*s]
+ * for every integer t with a valid tap; t runs from tMin to tMax over all phases a.
+ */
+export function phaseAxis(filter: number, stride: number, pad: number, out: number, input: number): PhaseAxis {
+  const tMin = Math.ceil((1 - stride - pad) / stride) + 0;
+  const tMax = Math.floor((filter - 1 - pad) / stride);
+  const taps = tMax - tMin + 1;
+  const base = pad + tMin * stride; // the filter tap of phase 0 at t = tMin
+  const padBefore = Math.max(0, -base);
+  const phases = Math.ceil(input / stride);
+  return {
+    taps,
+    padBefore,
+    padAfter: Math.max(0, base + taps * stride - filter),
+    start: base + padBefore,
+    top: tMax,
+    bottom: Math.max(0, phases - tMin - out),
+    phases,
+  };
+}

@@ -26,6 +26,11 @@ for (const kernel of [1, 3]) {
 cases.push({ batch: 3, size: [10, 10], inChannels: 16, outChannels: 32, kernel: [3, 3], strides: [2, 2], pad: 'same' });
 cases.push({ batch: 2, size: [9, 6], inChannels: 4, outChannels: 6, kernel: [3, 1], strides: [2, 1], pad: 'valid' });
 cases.push({ batch: 2, size: [9, 9], inChannels: 3, outChannels: 4, kernel: [5, 5], strides: [1, 1], pad: 'same' });
+cases.push({ batch: 2, size: [11, 12], inChannels: 3, outChannels: 4, kernel: [5, 5], strides: [2, 2], pad: 'same' });
+cases.push({ batch: 1, size: [13, 11], inChannels: 2, outChannels: 3, kernel: [3, 5], strides: [3, 3], pad: 'valid' });
+cases.push({ batch: 2, size: [10, 11], inChannels: 4, outChannels: 2, kernel: [4, 4], strides: [3, 3], pad: 'same' });
+cases.push({ batch: 2, size: [9, 8], inChannels: 4, outChannels: 5, kernel: [1, 1], strides: [3, 2], pad: 'same' });
+cases.push({ batch: 2, size: [7, 7], inChannels: 6, outChannels: 5, kernel: [2, 2], strides: [2, 2], pad: 'valid' });
 
 const name = (c: Case) =>
   `${c.kernel.join('x')} stride ${c.strides.join(',')} ${c.pad}, ${c.inChannels}->${c.outChannels} channels, batch ${c.batch}, ${c.size.join('x')}`;
