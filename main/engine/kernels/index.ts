@@ -5,6 +5,7 @@ import { fusedBatchNormGradConfig } from './batchnorm-grad';
 import { conv2DBackpropFilterConfig, conv2DBackpropInputConfig } from './conv2d-grads';
 import { registerCpuFixes } from './cpu-fixes';
 import { fastBatchNormConfig } from './batchnorm-kernel';
+import { identityConfig } from './identity';
 import { fastReductionConfigs } from './reductions';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-grads';
 
@@ -63,10 +64,12 @@ export function registerTrainingGradients(): void {
 
 /**
  * Registers the wasm convolution-gradient kernels (replacing stock ones of the same name) and
- * the fast leading-axes Sum and Mean and per-channel FusedBatchNorm. Safe to call more than once.
+ * the faster leading-axes Sum and Mean, per-channel FusedBatchNorm and copy-free Identity.
+ * Safe to call more than once.
  */
 export function registerWasmKernels(): void {
   const batchNorm = fastBatchNormConfig();
-  for (const config of [...WASM_TRAINING_KERNELS, ...fastReductionConfigs(), ...(batchNorm ? [batchNorm] : [])]) replaceKernel(config);
+  const faster = [...fastReductionConfigs(), ...(batchNorm ? [batchNorm] : []), identityConfig];
+  for (const config of [...WASM_TRAINING_KERNELS, ...faster]) replaceKernel(config);
   registerTrainingGradients();
 }
