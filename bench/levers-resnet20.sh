@@ -15,10 +15,10 @@ run() { # key command...
 for ((r = 1; r <= rounds; r++)); do
   echo "round $r (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   run torch1 env THREADS=1 /usr/bin/python3 "$torch" "$steps" "$batch"
-  for level in 0 1 2 3 4; do run "level$level" env RESWIRE_WASM_THREADS=1 npx tsx bench/levers-resnet20.ts "$level" "$steps" "$batch"; done
-  run threads2 env RESWIRE_WASM_THREADS=2 npx tsx bench/levers-resnet20.ts 4 "$steps" "$batch"
+  for level in 0 1 2 3 4 5; do run "level$level" env RESWIRE_WASM_THREADS=1 npx tsx bench/levers-resnet20.ts "$level" "$steps" "$batch"; done
+  run threads2 env RESWIRE_WASM_THREADS=2 npx tsx bench/levers-resnet20.ts 5 "$steps" "$batch"
   run torch2 env THREADS=2 /usr/bin/python3 "$torch" "$steps" "$batch"
 done
-for key in torch1 torch2 level0 level1 level2 level3 level4 threads2; do
+for key in torch1 torch2 level0 level1 level2 level3 level4 level5 threads2; do
   echo "$key ${best[$key]} samples/s  torch2/this $(echo "scale=1; ${best[torch2]} / ${best[$key]}" | bc)x  torch1/this $(echo "scale=1; ${best[torch1]} / ${best[$key]}" | bc)x"
 done
