@@ -24,4 +24,4 @@ await initBackend('wasm');
 restoreStockKernels(level.stock);
 batchNormChoice.closedFormGradient = level.closedFormBatchNorm;
 const r = await benchGraph(buildTemplate('resnet', { depth: 20 }), Number(batch), Number(steps), 'wasm');
-console.log(JSON.stringify({ level: Number(levelArg), lever: level.name, threads: r.threads, samplesPerSec: r.samplesPerSec }));
+console.log(JSON.stringify({ level: Number(levelArg), lever: level.name, threads: r.threads, samplesPerSec: r.samplesPerSec, bestStepSamplesPerSec: r.bestStepSamplesPerSec }));

@@ -46,4 +46,23 @@ describe('training gradients of a small residual net', () => {
       expect(relativeError(g.values, cpu[i].values), `weight ${i} ${JSON.stringify(g.shape)}`).toBeLessThan(1e-4);
     });
   });
+
+  it('leave no tensor or wasm buffer behind across training steps', async () => {
+    await computeOn('wasm', () => tf.zeros([1]));
+    const model = smallResidualNet();
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const optimizer = tf.train.momentum(0.01, 0.9);
+    const x = tf.tensor4d(seededValues(sizeOf([4, 10, 10, 3]), 8), [4, 10, 10, 3]);
+    const labels = tf.oneHot(tf.tensor1d([0, 1, 2, 3], 'int32'), 4);
+    const step = () =>
+      optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, false, vars);
+    step(); // creates the optimizer's slots
+    const tensors = tf.memory().numTensors;
+    const buffers = tf.engine().backend.numDataIds();
+    for (let i = 0; i < 3; i++) step();
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(tf.engine().backend.numDataIds()).toBe(buffers);
+    model.dispose();
+  });
 });
+
