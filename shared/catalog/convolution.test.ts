@@ -45,7 +45,7 @@ describe('Conv2D', () => {
   it('names the kernel and input sizes when the kernel does not fit, and offers same padding', () => {
     const e = errorOf('Conv2D', [[3, 3, 8]], { kernelSize: 5, padding: 'valid' }, 'c4');
     expect(e.message).toBe('Conv2D c4: kernel 5x5 is larger than its 3x3 input with valid padding; use padding "same", a smaller kernel, or a larger input.');
-    expect(e.fix).toEqual({ title: 'Switch Conv2D c4 to padding "same"', edits: [{ op: 'setParams', nodeId: 'c4', params: { padding: 'same' } }] });
+    expect(e.fix).toMatchObject({ title: 'Switch Conv2D c4 to padding "same"', edits: [{ op: 'setParams', nodeId: 'c4', params: { padding: 'same' } }] });
   });
 
   it('explains a dilated kernel that does not fit', () => {

@@ -3,6 +3,7 @@
 import { freshId as freshGraphId } from '../graph/edits';
 import type { Fix, GraphEdit } from '../graph/edits';
 import type { GraphEdge, GraphNode, Params, Position } from '../graph/types';
+import { english, type Message } from '../i18n/messages';
 import type { InputEdge, LayerContext } from './types';
 
 /** A layer a fix inserts. idStem makes ids readable ("flatten", "proj"); defaults to the type. */
@@ -20,12 +21,17 @@ export interface EdgeInsertion {
 
 type FixContext = Pick<LayerContext<unknown>, 'nodeId' | 'inputEdges' | 'freshId' | 'positionOf'>;
 
+/** A fix with its title in English and, given a message, in the form a UI translates. */
+export function makeFix(title: string | Message, edits: GraphEdit[]): Fix {
+  return typeof title === 'string' ? { title, edits } : { title: english(title), text: title, edits };
+}
+
 /**
  * Builds a fix that splices layers into incoming edges: the edge source -> node is replaced
  * by source -> l1 -> ... -> lk -> node (same target port), with the new nodes spaced evenly
  * between the two. Returns undefined when the context has no graph (inputEdges/freshId).
  */
-export function insertOnEdges(ctx: FixContext, insertions: EdgeInsertion[], title: string): Fix | undefined {
+export function insertOnEdges(ctx: FixContext, insertions: EdgeInsertion[], title: string | Message): Fix | undefined {
   const { inputEdges, freshId } = ctx;
   if (!inputEdges || !freshId) return undefined;
   const edits: GraphEdit[] = [];
@@ -47,17 +53,17 @@ export function insertOnEdges(ctx: FixContext, insertions: EdgeInsertion[], titl
     });
     edits.push({ op: 'addEdge', edge: { id: freshId(`e_${prev}_${ctx.nodeId}`), source: prev, target: ctx.nodeId, targetPort: edge.targetPort } });
   }
-  return { title, edits };
+  return makeFix(title, edits);
 }
 
 /** Shorthand: insert layers on the edge feeding input 0. */
-export function insertBefore(ctx: FixContext, layers: InsertedLayer[], title: string): Fix | undefined {
+export function insertBefore(ctx: FixContext, layers: InsertedLayer[], title: string | Message): Fix | undefined {
   return insertOnEdges(ctx, [{ port: 0, layers }], title);
 }
 
 /** A fix that only changes the node's own params. Needs no graph. */
-export function setParamsFix(nodeId: string, params: Params, title: string): Fix {
-  return { title, edits: [{ op: 'setParams', nodeId, params }] };
+export function setParamsFix(nodeId: string, params: Params, title: string | Message): Fix {
+  return makeFix(title, [{ op: 'setParams', nodeId, params }]);
 }
 
 /**

@@ -1,16 +1,22 @@
 // How shapes and values are written in messages, so every error reads the same way.
 import type { Shape } from '../graph/types';
+import { english, msg, type Message } from '../i18n/messages';
 
 /** [28, 28, 1] */
 export function formatShape(shape: Shape): string {
   return `[${shape.join(', ')}]`;
 }
 
+/** "feature map [7, 7, 64]", "vector [784]", "rank-2 tensor [28, 28]", as a message. */
+export function shapeText(shape: Shape): Message {
+  if (shape.length === 3) return msg('shape.featureMap', { shape: formatShape(shape) });
+  if (shape.length === 1) return msg('shape.vector', { shape: formatShape(shape) });
+  return msg('shape.tensor', { rank: shape.length, shape: formatShape(shape) });
+}
+
 /** "feature map [7, 7, 64]", "vector [784]", "rank-2 tensor [28, 28]" */
 export function describeShape(shape: Shape): string {
-  if (shape.length === 3) return `feature map ${formatShape(shape)}`;
-  if (shape.length === 1) return `vector ${formatShape(shape)}`;
-  return `rank-${shape.length} tensor ${formatShape(shape)}`;
+  return english(shapeText(shape));
 }
 
 /** 3x3, or 3x1 */
@@ -25,11 +31,6 @@ export function formatValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
   return JSON.stringify(v);
-}
-
-/** "1 input", "2 inputs" */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function product(shape: Shape): number {

@@ -1,6 +1,7 @@
 // The runtime registry of layer types. Each family module under layers/ contributes its
 // entries; LAYER_SPECS is the typed table, LAYERS the same entries in palette order.
 import type { Params, Shape } from '../graph/types';
+import { english, list, msg, type Message } from '../i18n/messages';
 import { Activation } from './layers/activation';
 import { Conv2D, DepthwiseConv2D, SeparableConv2D } from './layers/convolution';
 import { Dense } from './layers/dense';
@@ -33,9 +34,9 @@ export type {
 export { ACTIVATIONS, LAYER_ACTIVATIONS, PADDINGS, isLayerError } from './types';
 export { normalizeParams } from './params';
 export type { NormalizedParams, ParamError } from './params';
-export { fixContextFor, insertBefore, insertOnEdges, setParamsFix } from './fixes';
+export { fixContextFor, insertBefore, insertOnEdges, makeFix, setParamsFix } from './fixes';
 export type { EdgeInsertion, InsertedLayer } from './fixes';
-export { describeShape, formatShape, formatValue } from './format';
+export { describeShape, formatShape, formatValue, shapeText } from './format';
 export { LOSSES, outputActivation } from './layers/output';
 export { mergeProjection } from './layers/merge';
 export type { Loss, OutputParams } from './layers/output';
@@ -99,15 +100,19 @@ export function isLayerType(type: string): type is LayerType {
   return byType.has(type);
 }
 
-function unknownType(type: string): string {
-  return `Unknown layer type "${type}"; known types are ${LAYER_TYPES.join(', ')}.`;
+function unknownType(type: string): Message {
+  return msg('layer.unknownType', { type, types: list(LAYER_TYPES, 'comma') });
 }
 
 /** The default params of a layer type, as a new node stores them (intPairs as written, e.g. kernelSize 3). */
 export function paramDefaults(type: string): Params {
   const spec = byType.get(type);
-  if (!spec) throw new Error(unknownType(type));
+  if (!spec) throw new Error(english(unknownType(type)));
   return defaultParams(spec);
+}
+
+function said(text: Message): LayerError {
+  return { message: english(text), text };
 }
 
 export type LayerEvaluation =
@@ -127,9 +132,9 @@ export function evaluateLayer(
   graph: Omit<LayerContext<unknown>, 'nodeId' | 'inputs' | 'params'> = {},
 ): LayerEvaluation {
   const spec = byType.get(type);
-  if (!spec) return { ok: false, error: { message: unknownType(type) } };
+  if (!spec) return { ok: false, error: said(unknownType(type)) };
   const { params, errors } = normalizeParams(spec, raw, nodeId || undefined);
-  if (errors.length > 0) return { ok: false, error: { message: errors.map((e) => e.message).join(' ') } };
+  if (errors.length > 0) return { ok: false, error: said(msg('layer.sentences', { sentences: list(errors.map((e) => e.text ?? e.message), 'sentences') })) };
   const ctx: LayerContext<any> = { ...graph, nodeId, inputs, params };
   const shape = spec.inferShape(ctx);
   if (!Array.isArray(shape)) return { ok: false, error: shape };

@@ -1,12 +1,15 @@
 // Param normalisation and validation: fills defaults, turns intPairs into [h, w], and
 // explains every bad value in one sentence naming the layer, the field and the value.
 import type { Params, ParamValue } from '../graph/types';
+import { english, list, msg, type Message } from '../i18n/messages';
 import { formatValue } from './format';
 import type { LayerSpec, ParamSpec } from './types';
 
 export interface ParamError {
   field: string;
   message: string;
+  /** The same sentence as a message code and args, for other languages. */
+  text?: Message;
 }
 
 export interface NormalizedParams<P> {
@@ -19,29 +22,39 @@ function isParamRef(v: unknown): v is { $param: string } {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { $param?: unknown }).$param === 'string';
 }
 
-/** a, b or c */
-function orList(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+function intPhrase(min?: number, max?: number): Message {
+  if (min !== undefined && max !== undefined) return msg('must.intRange', { min, max });
+  if (min === 1) return msg('must.positiveInt', {});
+  if (min === 0) return msg('must.nonNegativeInt', {});
+  if (min !== undefined) return msg('must.intAtLeast', { min });
+  if (max !== undefined) return msg('must.intAtMost', { max });
+  return msg('must.int', {});
 }
 
-function intPhrase(min?: number, max?: number): string {
-  if (min !== undefined && max !== undefined) return `an integer from ${min} to ${max}`;
-  if (min === 1) return 'a positive integer';
-  if (min === 0) return 'a non-negative integer';
-  if (min !== undefined) return `an integer of at least ${min}`;
-  if (max !== undefined) return `an integer of at most ${max}`;
-  return 'an integer';
+function floatPhrase(spec: Extract<ParamSpec, { kind: 'float' }>): Message {
+  const lower = spec.min === undefined ? null : msg(spec.exclusiveMin ? 'bound.above' : 'bound.atLeast', { value: spec.min });
+  const upper = spec.max === undefined ? null : msg(spec.exclusiveMax ? 'bound.below' : 'bound.atMost', { value: spec.max });
+  if (lower && upper) return msg('must.numberBetween', { lower, upper });
+  const bound = lower ?? upper;
+  return bound ? msg('must.numberBound', { bound }) : msg('must.number', {});
 }
 
-function floatPhrase(spec: Extract<ParamSpec, { kind: 'float' }>): string {
-  const lo = spec.min === undefined ? '' : spec.exclusiveMin ? `above ${spec.min}` : `at least ${spec.min}`;
-  const hi = spec.max === undefined ? '' : spec.exclusiveMax ? `below ${spec.max}` : `at most ${spec.max}`;
-  if (lo && hi) return `a number ${lo} and ${hi}`;
-  return `a number${lo || hi ? ' ' + (lo || hi) : ''}`;
+function pairPhrase(min: number): Message {
+  if (min === 1) return msg('must.pair', {});
+  if (min === 0) return msg('must.pairNonNegative', {});
+  return msg('must.pairAtLeast', { min });
+}
+
+function intsPhrase(spec: Extract<ParamSpec, { kind: 'ints' }>): Message {
+  const lo = spec.minLength ?? 1;
+  const hi = spec.maxLength;
+  const count = hi === undefined ? msg('count.orMore', { min: lo }) : lo === hi ? lo : msg('count.range', { min: lo, max: hi });
+  const inferred = spec.allowInferred ? msg('must.intsInferred', {}) : '';
+  return msg('must.ints', { count, inferred, example: formatValue(spec.default) });
 }
 
 /** The normalised value, or a phrase saying what the value must be. */
-function check(spec: ParamSpec, v: ParamValue): { value: unknown } | { must: string } {
+function check(spec: ParamSpec, v: ParamValue): { value: unknown } | { must: Message } {
   switch (spec.kind) {
     case 'int': {
       const ok = typeof v === 'number' && Number.isInteger(v) && (spec.min === undefined || v >= spec.min) && (spec.max === undefined || v <= spec.max);
@@ -56,25 +69,24 @@ function check(spec: ParamSpec, v: ParamValue): { value: unknown } | { must: str
       return ok ? { value: v } : { must: floatPhrase(spec) };
     }
     case 'bool':
-      return typeof v === 'boolean' ? { value: v } : { must: 'true or false' };
+      return typeof v === 'boolean' ? { value: v } : { must: msg('must.bool', {}) };
     case 'string':
-      return typeof v === 'string' ? { value: v } : { must: 'a string' };
+      return typeof v === 'string' ? { value: v } : { must: msg('must.string', {}) };
     case 'enum':
-      return typeof v === 'string' && spec.options.includes(v) ? { value: v } : { must: `one of ${orList(spec.options.map((o) => JSON.stringify(o)))}` };
+      return typeof v === 'string' && spec.options.includes(v)
+        ? { value: v }
+        : { must: msg('must.oneOf', { options: list(spec.options.map((o) => JSON.stringify(o)), 'or') }) };
     case 'intPair': {
       const min = spec.min ?? 1;
       const okInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min;
       if (okInt(v)) return { value: [v, v] };
       if (Array.isArray(v) && v.length === 2 && v.every(okInt)) return { value: [v[0], v[1]] };
-      const word = min === 1 ? 'positive integer' : min === 0 ? 'non-negative integer' : `integer of at least ${min}`;
-      return { must: `a ${word} or a pair [h, w] of ${word}s` };
+      return { must: pairPhrase(min) };
     }
     case 'ints': {
       const lo = spec.minLength ?? 1;
       const hi = spec.maxLength;
-      const count = hi === undefined ? `${lo} or more` : lo === hi ? `${lo}` : `${lo} to ${hi}`;
-      const infer = spec.allowInferred ? ' (one entry may be -1 to infer it)' : '';
-      const must = `a list of ${count} positive integers${infer}, e.g. ${formatValue(spec.default)}`;
+      const must = intsPhrase(spec);
       if (!Array.isArray(v) || v.length < lo || (hi !== undefined && v.length > hi)) return { must };
       const inferred = v.filter((x) => x === -1).length;
       const ok = v.every((x) => typeof x === 'number' && Number.isInteger(x) && (x > 0 || (spec.allowInferred && x === -1)));
@@ -112,11 +124,12 @@ function distance(a: string, b: string): number {
  * default in `params`, so a caller may still preview the layer, but `errors` must be shown.
  */
 export function normalizeParams<P = Record<string, unknown>>(spec: LayerSpec<P>, raw: Params, nodeId?: string): NormalizedParams<P> {
-  const name = nodeId ? `${spec.type} ${nodeId}` : spec.type;
+  const node = nodeId ? `${spec.type} ${nodeId}` : spec.type;
   const specs = spec.params as Record<string, ParamSpec>;
   const known = Object.keys(specs);
   const params: Record<string, unknown> = {};
   const errors: ParamError[] = [];
+  const problem = (field: string, text: Message) => errors.push({ field, message: english(text), text });
   for (const field of known) {
     const ps = specs[field];
     const v = Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined;
@@ -125,26 +138,26 @@ export function normalizeParams<P = Record<string, unknown>>(spec: LayerSpec<P>,
       continue;
     }
     if (isParamRef(v)) {
-      errors.push({ field, message: `${name} param "${field}" refers to block param "${v.$param}", which was not resolved; set it on the block instance.` });
+      problem(field, msg('param.unresolvedRef', { node, field, param: v.$param }));
       params[field] = defaultOf(ps);
       continue;
     }
     const r = check(ps, v);
     if ('value' in r) params[field] = r.value;
     else {
-      errors.push({ field, message: `${name} param "${field}" must be ${r.must}, got ${formatValue(v)}.` });
+      problem(field, msg('param.invalid', { node, field, must: r.must, value: formatValue(v) }));
       params[field] = defaultOf(ps);
     }
   }
   for (const field of Object.keys(raw)) {
     if (known.includes(field)) continue;
     if (known.length === 0) {
-      errors.push({ field, message: `${name} takes no params, got "${field}"; remove it.` });
+      problem(field, msg('param.noParams', { node, field }));
       continue;
     }
     const best = known.map((k) => ({ k, d: distance(field, k) })).sort((a, b) => a.d - b.d)[0];
-    const hint = best.d <= Math.max(2, Math.floor(field.length / 3)) ? ` Did you mean "${best.k}"?` : '';
-    errors.push({ field, message: `${name} has no param "${field}"; its params are ${known.join(', ')}.${hint}` });
+    const hint = best.d <= Math.max(2, Math.floor(field.length / 3)) ? msg('param.didYouMean', { best: best.k }) : '';
+    problem(field, msg('param.unknown', { node, field, known: list(known, 'comma'), hint }));
   }
   return { params: params as P, errors };
 }

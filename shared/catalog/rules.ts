@@ -1,11 +1,14 @@
 // Checks and geometry shared by the layer rules, so every layer words its errors alike.
 import type { Shape } from '../graph/types';
-import { describeShape, formatPair, formatShape, plural } from './format';
+import { english, msg, type Message } from '../i18n/messages';
+import { formatPair, formatShape, shapeText } from './format';
 import { insertBefore, setParamsFix } from './fixes';
 import type { IntPair, LayerContext, LayerError, LayerSpec, Padding } from './types';
 
-export function layerError(message: string, fix?: LayerError['fix']): LayerError {
-  return fix ? { message, fix } : { message };
+/** An error with its English sentence and the message it came from (for other languages). */
+export function layerError(text: Message, fix?: LayerError['fix']): LayerError {
+  const message = english(text);
+  return fix ? { message, text, fix } : { message, text };
 }
 
 /** "Conv2D c1", or just "Conv2D" when the rule runs outside a graph. */
@@ -13,18 +16,14 @@ export function who(type: string, nodeId: string): string {
   return nodeId ? `${type} ${nodeId}` : type;
 }
 
-function arityProblem(spec: LayerSpec<any>, ctx: LayerContext<unknown>): string | undefined {
+function arityProblem(spec: LayerSpec<any>, ctx: LayerContext<unknown>): Message | undefined {
   const n = ctx.inputs.length;
   const { min, max } = spec.arity;
-  const name = who(spec.type, ctx.nodeId);
-  if (max === 0 && n > 0) return `${name} takes no inputs, got ${n}; remove the ${n === 1 ? 'edge' : 'edges'} into it.`;
-  if (min === max && n !== min) {
-    return n < min
-      ? `${name} needs exactly ${plural(min, 'input')}, got ${n}; connect a layer to it.`
-      : `${name} takes exactly ${plural(min, 'input')}, got ${n}; remove the extra edges.`;
-  }
-  if (n < min) return `${name} needs at least ${plural(min, 'input')}, got ${n}; connect ${min - n === 1 ? 'another layer' : 'more layers'} to it.`;
-  if (n > max) return `${name} takes at most ${plural(max, 'input')}, got ${n}; remove the extra edges.`;
+  const node = who(spec.type, ctx.nodeId);
+  if (max === 0 && n > 0) return msg('layer.takesNoInputs', { node, n });
+  if (min === max && n !== min) return msg(n < min ? 'layer.needsExactly' : 'layer.takesExactly', { node, min, n });
+  if (n < min) return msg('layer.needsAtLeast', { node, min, n, missing: min - n });
+  if (n > max) return msg('layer.takesAtMost', { node, max, n });
   return undefined;
 }
 
@@ -45,10 +44,8 @@ export function defineLayer<P>(spec: LayerSpec<P>): LayerSpec<P> {
       if (arity) return layerError(arity);
       const bad = ctx.inputs.findIndex((s) => !isValidShape(s));
       if (bad >= 0) {
-        const port = ctx.inputs.length > 1 ? ` on input ${bad}` : '';
-        return layerError(
-          `${who(spec.type, ctx.nodeId)} got an invalid shape ${formatValueShape(ctx.inputs[bad])}${port}; every dimension must be a positive integer. Fix the layer that feeds it.`,
-        );
+        const port = ctx.inputs.length > 1 ? msg('layer.onInput', { port: bad }) : '';
+        return layerError(msg('layer.invalidShape', { node: who(spec.type, ctx.nodeId), shape: formatValueShape(ctx.inputs[bad]), port }));
       }
       return rule(ctx);
     },
@@ -66,15 +63,14 @@ function formatValueShape(s: unknown): string {
 export function requireFeatureMap(type: string, ctx: LayerContext<unknown>): [number, number, number] | LayerError {
   const s = ctx.inputs[0];
   if (s.length === 3) return [s[0], s[1], s[2]];
-  const name = who(type, ctx.nodeId);
-  const base = `${name} needs a feature map [H, W, C] input, but its input is a ${describeShape(s)}.`;
+  const node = who(type, ctx.nodeId);
+  const input = shapeText(s);
   if (s.length === 2) {
-    const target = [s[0], s[1], 1];
-    const fix = insertBefore(ctx, [{ type: 'Reshape', params: { targetShape: target }, idStem: 'reshape' }], `Insert Reshape to ${formatShape(target)} before ${name}`);
-    return layerError(`${base} Insert a Reshape to ${formatShape(target)} (one channel) before it.`, fix);
+    const target = formatShape([s[0], s[1], 1]);
+    const fix = insertBefore(ctx, [{ type: 'Reshape', params: { targetShape: [s[0], s[1], 1] }, idStem: 'reshape' }], msg('fix.insertReshape', { target, node }));
+    return layerError(msg('featureMap.fromRank2', { node, input, target }), fix);
   }
-  if (s.length === 1) return layerError(`${base} Reshape it to [H, W, C] first (e.g. [28, 28, 1] for 784 values), or use Dense for vectors.`);
-  return layerError(`${base} Reshape it to [H, W, C] first.`);
+  return layerError(msg(s.length === 1 ? 'featureMap.fromVector' : 'featureMap.fromOther', { node, input }));
 }
 
 /** Output length of a sliding window along one axis; < 1 means the window does not fit. */
@@ -89,7 +85,7 @@ export interface WindowSpec {
   strides: IntPair;
   dilation: IntPair;
   padding: Padding;
-  /** "kernel" for convolutions, "pool" for pooling: used in the message. */
+  /** "kernel" for convolutions, "pool" for pooling: picks the message. */
   what: 'kernel' | 'pool';
 }
 
@@ -98,11 +94,9 @@ export function slideWindow(type: string, ctx: LayerContext<unknown>, hw: [numbe
   const out: IntPair = [0, 1].map((i) => windowOutput(hw[i], w.kernel[i], w.strides[i], w.dilation[i], w.padding)) as IntPair;
   if (out[0] >= 1 && out[1] >= 1) return out;
   const span: IntPair = [0, 1].map((i) => (w.kernel[i] - 1) * w.dilation[i] + 1) as IntPair;
-  const dilated = w.dilation[0] > 1 || w.dilation[1] > 1 ? ` with dilation ${formatPair(w.dilation)} (spanning ${formatPair(span)})` : '';
-  const name = who(type, ctx.nodeId);
-  const fix = ctx.nodeId ? setParamsFix(ctx.nodeId, { padding: 'same' }, `Switch ${name} to padding "same"`) : undefined;
-  return layerError(
-    `${name}: ${w.what} ${formatPair(w.kernel)}${dilated} is larger than its ${formatPair(hw)} input with valid padding; use padding "same", a smaller ${w.what}, or a larger input.`,
-    fix,
-  );
+  const dilated = w.dilation[0] > 1 || w.dilation[1] > 1 ? msg('window.dilated', { dilation: formatPair(w.dilation), span: formatPair(span) }) : '';
+  const node = who(type, ctx.nodeId);
+  const fix = ctx.nodeId ? setParamsFix(ctx.nodeId, { padding: 'same' }, msg('fix.paddingSame', { node })) : undefined;
+  const code = w.what === 'kernel' ? 'window.kernelTooLarge' : 'window.poolTooLarge';
+  return layerError(msg(code, { node, window: formatPair(w.kernel), dilated, input: formatPair(hw) }), fix);
 }

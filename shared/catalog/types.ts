@@ -2,6 +2,7 @@
 // exporter read the same entries.
 import type { Fix } from '../graph/edits';
 import type { Position, Shape } from '../graph/types';
+import type { Message } from '../i18n/messages';
 
 export type Family =
   | 'Input/Output'
@@ -50,6 +51,8 @@ export type ParamKind = ParamSpec['kind'];
 /** A layer rule's complaint about its own inputs. nodeId is added by whole-graph inference. */
 export interface LayerError {
   message: string;
+  /** The same sentence as a message code and args, so a UI can show it in its own language. */
+  text?: Message;
   fix?: Fix;
 }
 

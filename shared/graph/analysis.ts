@@ -1,5 +1,6 @@
 // What whole-graph inference reports: per node its shapes, weights, MACs and errors; for
 // the graph its errors, a topological order and totals.
+import { english, type Message } from '../i18n/messages';
 import type { Fix } from './edits';
 import type { Shape } from './types';
 
@@ -8,10 +9,20 @@ export interface GraphError {
   nodeId: string | null;
   /** One sentence (or two) saying what is wrong and what to do. */
   message: string;
+  /** The same sentence as a message code and args, so a UI can show it in its own language. */
+  text?: Message;
   /** A repair the UI or CLI can apply with applyEdits. */
   fix?: Fix;
   /** For an invalid param: the param's name, so an editor can highlight the field. */
   field?: string;
+}
+
+/** An error whose English sentence is rendered from `text`; fix and field only when given. */
+export function graphError(nodeId: string | null, text: Message, extra: { fix?: Fix; field?: string } = {}): GraphError {
+  const error: GraphError = { nodeId, message: english(text), text };
+  if (extra.fix) error.fix = extra.fix;
+  if (extra.field !== undefined) error.field = extra.field;
+  return error;
 }
 
 export interface NodeInfo {

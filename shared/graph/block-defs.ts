@@ -1,6 +1,7 @@
 // Block definitions on their own: their ports, their params, and turning a definition plus
 // an instance's params into a concrete graph ({$param} resolved, `when` applied). Both block
 // expansion and whole-graph inference build on these.
+import { blockNameArg, english, list, msg, type Message } from '../i18n/messages';
 import { showValue } from './issues';
 import {
   BLOCK_INPUT_TYPE,
@@ -21,6 +22,8 @@ export type BlockParamValues = Record<string, BlockParamValue>;
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The same sentence as a message code and args, for other languages. */
+  text?: Message;
 }
 
 /** The number of input ports of an instance: one per BlockInput node of the definition. */
@@ -62,25 +65,26 @@ export function blockContainmentCycle(blocks: Record<string, BlockDefinition>, s
   return walk(start) ? path : null;
 }
 
-function checkValue(name: string, spec: BlockParamSpec, v: ParamValue): string | null {
+function checkValue(name: string, spec: BlockParamSpec, v: ParamValue): Message | null {
+  const value = showValue(v);
   switch (spec.kind) {
     case 'int':
-      if (typeof v !== 'number' || !Number.isInteger(v)) return `${name} must be a whole number, not ${showValue(v)}.`;
+      if (typeof v !== 'number' || !Number.isInteger(v)) return msg('blockParam.wholeNumber', { name, value });
       break;
     case 'float':
-      if (typeof v !== 'number' || !Number.isFinite(v)) return `${name} must be a number, not ${showValue(v)}.`;
+      if (typeof v !== 'number' || !Number.isFinite(v)) return msg('blockParam.number', { name, value });
       break;
     case 'bool':
-      if (typeof v !== 'boolean') return `${name} must be true or false, not ${showValue(v)}.`;
+      if (typeof v !== 'boolean') return msg('blockParam.bool', { name, value });
       break;
     case 'enum':
       if (!(spec.options ?? []).includes(v as string | number)) {
-        return `${name} must be one of ${(spec.options ?? []).map((o) => JSON.stringify(o)).join(', ')}, not ${showValue(v)}.`;
+        return msg('blockParam.oneOf', { name, options: list((spec.options ?? []).map((o) => JSON.stringify(o)), 'comma'), value });
       }
       break;
   }
-  if (typeof v === 'number' && spec.min !== undefined && v < spec.min) return `${name} must be at least ${spec.min}, not ${v}.`;
-  if (typeof v === 'number' && spec.max !== undefined && v > spec.max) return `${name} must be at most ${spec.max}, not ${v}.`;
+  if (typeof v === 'number' && spec.min !== undefined && v < spec.min) return msg('blockParam.atLeast', { name, min: spec.min, value: v });
+  if (typeof v === 'number' && spec.max !== undefined && v > spec.max) return msg('blockParam.atMost', { name, max: spec.max, value: v });
   return null;
 }
 
@@ -99,15 +103,16 @@ export function resolveInstanceParams(def: BlockDefinition, params: Params): { v
     }
     const problem = checkValue(name, spec, raw);
     if (problem) {
-      errors.push({ field: name, message: problem });
+      errors.push({ field: name, message: english(problem), text: problem });
       values[name] = spec.default;
     } else values[name] = raw as BlockParamValue;
   }
   for (const name of Object.keys(params)) {
     if (name !== 'block' && !Object.hasOwn(def.params, name)) {
-      const known = Object.keys(def.params);
-      const hint = known.length ? `its params are ${known.join(', ')}` : 'it has no params';
-      errors.push({ field: name, message: `${name} is not a param of block "${def.name}" (${hint}).` });
+      const names = Object.keys(def.params);
+      const known = names.length ? msg('blockParam.known', { names: list(names, 'comma') }) : msg('blockParam.none', {});
+      const text = msg('blockParam.unknown', { name, block: blockNameArg(def.id, def.name), known });
+      errors.push({ field: name, message: english(text), text });
     }
   }
   return { values, errors };
@@ -123,10 +128,12 @@ export interface ConcreteBlock {
   edges: GraphEdge[];
   /** References to params that the definition does not declare (parseDocument prevents them). */
   errors: string[];
+  /** The same problems as messages, in the same order, for other languages. */
+  texts: Message[];
 }
 
 export function instantiateBlock(def: BlockDefinition, values: BlockParamValues): ConcreteBlock {
-  const errors: string[] = [];
+  const texts: Message[] = [];
   const nodes: GraphNode[] = [];
   const kept = new Set<string>();
   for (const node of def.nodes) {
@@ -138,11 +145,11 @@ export function instantiateBlock(def: BlockDefinition, values: BlockParamValues)
       if (params === node.params) params = { ...node.params };
       const resolved = Object.hasOwn(values, value.$param) ? values[value.$param] : undefined;
       if (resolved === undefined) {
-        errors.push(`node "${node.id}" param ${name} refers to block param "${value.$param}", which the block does not declare.`);
+        texts.push(msg('block.undeclaredParam', { node: node.id, param: name, ref: value.$param }));
         params[name] = null;
       } else if (value.scale !== undefined) {
         if (typeof resolved !== 'number') {
-          errors.push(`node "${node.id}" param ${name} scales block param "${value.$param}", which is ${showValue(resolved)}, not a number.`);
+          texts.push(msg('block.scaleNotNumber', { node: node.id, param: name, ref: value.$param, value: showValue(resolved) }));
           params[name] = null;
         } else params[name] = resolved * value.scale;
       } else params[name] = resolved;
@@ -158,7 +165,7 @@ export function instantiateBlock(def: BlockDefinition, values: BlockParamValues)
       edges.push(rest);
     } else edges.push(edge);
   }
-  return { nodes, edges, errors };
+  return { nodes, edges, errors: texts.map(english), texts };
 }
 
 /** The BlockInput node ids of a concrete block by port index, and its BlockOutput id. */

@@ -1,11 +1,19 @@
 // Block expansion: replaces every block instance by the concrete graph of its definition,
 // so compilers and exporters only ever see plain layers. Instance `b1` of a definition with
 // inner node `conv` becomes node `b1/conv`; nested instances recurse (`b1/inner/conv`).
+import { blockNameArg, english, list, msg, type Message } from '../i18n/messages';
 import { blockPorts, instantiateBlock, resolveInstanceParams } from './block-defs';
 import { BLOCK_NODE_TYPE, type BlockDefinition, type GraphDocument, type GraphEdge, type GraphNode } from './types';
 
 /** A block that cannot be expanded: a missing definition, bad params, or a block inside itself. */
-export class BlockError extends Error {}
+export class BlockError extends Error {
+  /** The message as a code and args, for other languages (not enumerable, like `message`). */
+  declare readonly text?: Message;
+  constructor(message: string | Message) {
+    super(typeof message === 'string' ? message : english(message));
+    if (typeof message !== 'string') Object.defineProperty(this, 'text', { value: message });
+  }
+}
 
 interface FlatGraph {
   nodes: GraphNode[];
@@ -27,19 +35,18 @@ function expandGraph(nodes: GraphNode[], edges: GraphEdge[], blocks: Record<stri
     }
     const defId = node.params.block;
     const def = typeof defId === 'string' && Object.hasOwn(blocks, defId) ? blocks[defId] : undefined;
-    if (!def) throw new BlockError(`Block ${node.id} refers to block definition ${JSON.stringify(defId)}, which does not exist in this document.`);
-    if (stack.includes(def.id)) {
-      throw new BlockError(`Block "${def.id}" contains itself (${[...stack, def.id].join(' → ')}); a block cannot contain an instance of itself.`);
-    }
+    if (!def) throw new BlockError(msg('block.missingDefinitionToExpand', { id: node.id, ref: String(JSON.stringify(defId)) }));
+    if (stack.includes(def.id)) throw new BlockError(msg('block.containsItself', { def: def.id, cycle: list([...stack, def.id], 'arrow') }));
+    const block = { id: node.id, name: blockNameArg(def.id, def.name) };
     const { values, errors } = resolveInstanceParams(def, node.params);
-    if (errors.length > 0) throw new BlockError(`Block ${node.id} (${def.name}): ${errors[0].message}`);
+    if (errors.length > 0) throw new BlockError(msg('block.problem', { ...block, problem: errors[0].text ?? errors[0].message }));
     const concrete = instantiateBlock(def, values);
-    if (concrete.errors.length > 0) throw new BlockError(`Block ${node.id} (${def.name}): ${concrete.errors[0]}`);
+    if (concrete.texts.length > 0) throw new BlockError(msg('block.problem', { ...block, problem: concrete.texts[0] }));
     const inner = expandGraph(concrete.nodes, concrete.edges, blocks, [...stack, def.id]);
 
     const prefix = `${node.id}/`;
     const ports = blockPorts(inner.nodes);
-    if (ports.output === null) throw new BlockError(`Block ${node.id} (${def.name}) has no BlockOutput, so its result goes nowhere.`);
+    if (ports.output === null) throw new BlockError(msg('block.noOutputToExpand', block));
     instances.set(node.id, {
       inputs: new Map([...ports.inputs].map(([k, id]) => [k, prefix + id])),
       output: prefix + ports.output,

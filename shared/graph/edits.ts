@@ -1,5 +1,6 @@
 // Edits are data: a fix, a paste or a template insertion is a list of GraphEdit applied by
 // one pure function, so the editor, the CLI and the tests all apply them the same way.
+import type { Message } from '../i18n/messages';
 import type { GraphDocument, GraphEdge, GraphNode, Params, Position } from './types';
 
 export type GraphEdit =
@@ -14,6 +15,8 @@ export type GraphEdit =
 export interface Fix {
   /** A sentence for a button or the CLI, e.g. "Insert a 1x1 projection (stride 2, 64 filters) on the shortcut into Add n7". */
   title: string;
+  /** The title as a message code and args, so a UI can show it in its own language. */
+  text?: Message;
   edits: GraphEdit[];
 }
 

@@ -1,9 +1,10 @@
 // One layer node on its own: validate its params, infer its output shape from its input
 // shapes, count weights and MACs. Layer rules come from the catalog; this adds the graph
 // context they need to build fixes, and guards against rules that throw or return nonsense.
-import { getLayer, isLayerError, normalizeParams, type LayerContext, type LayerSpec } from '../catalog';
+import { getLayer, isLayerError, normalizeParams, type LayerContext, type LayerError, type LayerSpec, type ParamError } from '../catalog';
 import { formatShape } from '../catalog/format';
-import type { GraphError, NodeInfo } from './analysis';
+import { list, msg } from '../i18n/messages';
+import { graphError, type GraphError, type NodeInfo } from './analysis';
 import { mergeProjectionFix } from './fixes';
 import { nodeName } from './format';
 import { BLOCK_INPUT_TYPE, BLOCK_OUTPUT_TYPE, type GraphEdge, type GraphNode, type Position, type Shape } from './types';
@@ -33,6 +34,16 @@ function freshIds(support: FixSupport): (stem: string) => string {
   };
 }
 
+/** A param problem keeps its structured text when the catalog gave one (all of them do). */
+function paramError(nodeId: string, e: ParamError): GraphError {
+  return e.text ? graphError(nodeId, e.text, { field: e.field }) : { nodeId, message: e.message, field: e.field };
+}
+
+function layerProblem(nodeId: string, e: LayerError, fix: GraphError['fix']): GraphError {
+  if (e.text) return graphError(nodeId, e.text, { fix });
+  return fix ? { nodeId, message: e.message, fix } : { nodeId, message: e.message };
+}
+
 function isShape(s: unknown): s is Shape {
   return Array.isArray(s) && s.every((d) => typeof d === 'number');
 }
@@ -44,11 +55,11 @@ function isShape(s: unknown): s is Shape {
 export function evaluateLayerNode(node: GraphNode, spec: LayerSpec<any>, inputs: Shape[] | null, incoming: readonly GraphEdge[], support: FixSupport): LocalResult {
   const name = nodeName(node);
   if (node.params === null || typeof node.params !== 'object' || Array.isArray(node.params)) {
-    return emptyResult([{ nodeId: node.id, message: `${name} has params ${JSON.stringify(node.params)}; they must be an object of named values.` }]);
+    return emptyResult([graphError(node.id, msg('node.badParams', { node: name, params: String(JSON.stringify(node.params)) }))]);
   }
   try {
     const { params, errors } = normalizeParams(spec, node.params, node.id);
-    if (errors.length > 0) return emptyResult(errors.map((e) => ({ nodeId: node.id, message: e.message, field: e.field })));
+    if (errors.length > 0) return emptyResult(errors.map((e) => paramError(node.id, e)));
     if (!inputs) return emptyResult([]);
     const ctx: LayerContext<any> = {
       nodeId: node.id,
@@ -65,12 +76,12 @@ export function evaluateLayerNode(node: GraphNode, spec: LayerSpec<any>, inputs:
       if (!fix && (node.type === 'Add' || node.type === 'Multiply') && inputs.some((s) => s.join() !== inputs[0].join())) {
         fix = mergeProjectionFix(node.type, ctx);
       }
-      return emptyResult([fix ? { nodeId: node.id, message: shape.message, fix } : { nodeId: node.id, message: shape.message }]);
+      return emptyResult([layerProblem(node.id, shape, fix)]);
     }
     if (!isShape(shape) || shape.some((d) => !Number.isInteger(d) || d < 1)) {
       const got = isShape(shape) ? formatShape(shape) : String(shape);
-      const from = inputs.length ? ` from ${inputs.map(formatShape).join(' and ')}` : '';
-      return emptyResult([{ nodeId: node.id, message: `${name} would output ${got}${from}, which has an empty or invalid size; its input is too small for its kernel, stride or pooling. Use padding "same", a smaller window or a larger input.` }]);
+      const from = inputs.length ? msg('node.fromShapes', { shapes: list(inputs.map(formatShape), 'andEach') }) : '';
+      return emptyResult([graphError(node.id, msg('node.emptyOutput', { node: name, shape: got, from }))]);
     }
     const counts = spec.countParams(ctx, shape);
     const port = node.type === BLOCK_INPUT_TYPE || node.type === BLOCK_OUTPUT_TYPE;
@@ -84,7 +95,7 @@ export function evaluateLayerNode(node: GraphNode, spec: LayerSpec<any>, inputs:
     };
   } catch (err) {
     // A rule that throws is a bug in the catalog; the user still gets a sentence, not a crash.
-    return emptyResult([{ nodeId: node.id, message: `${name} could not be checked (${(err as Error)?.message ?? String(err)}); please report this.` }]);
+    return emptyResult([graphError(node.id, msg('node.checkFailed', { node: name, reason: (err as Error)?.message ?? String(err) }))]);
   }
 }
 

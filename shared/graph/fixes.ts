@@ -1,8 +1,9 @@
 // Fixes that need the whole graph, where a layer rule alone cannot see enough: renumbering
 // input ports, breaking a cycle, projecting a Multiply's odd input, and switching a block
 // instance to its projection shortcut. Each is plain data applied by applyEdits.
-import { insertOnEdges, type EdgeInsertion } from '../catalog';
+import { insertOnEdges, makeFix, type EdgeInsertion } from '../catalog';
 import type { LayerContext } from '../catalog';
+import { blockNameArg, english, list, msg, type Message } from '../i18n/messages';
 import type { Fix, GraphEdit } from './edits';
 import { nodeName } from './format';
 import { incomingOf, type GraphIndex } from './topology';
@@ -16,7 +17,8 @@ export function renumberPortsFix(node: GraphNode, incoming: readonly GraphEdge[]
     edits.push({ op: 'removeEdge', edgeId: e.id }, { op: 'addEdge', edge: { ...e, targetPort: port } });
   });
   const last = incoming.length - 1;
-  return { title: `Renumber the inputs of ${nodeName(node)} as ports ${last === 0 ? '0' : `0 to ${last}`}`, edits };
+  const title = last === 0 ? msg('fix.renumberPort0', { node: nodeName(node) }) : msg('fix.renumberPorts', { node: nodeName(node), last });
+  return makeFix(title, edits);
 }
 
 /**
@@ -33,14 +35,15 @@ export function breakCycleFix(index: GraphIndex, cycle: readonly string[], minIn
   for (const edge of hops.reverse()) {
     const target = index.byId.get(edge.target)!;
     if (incomingOf(index, edge.target).length - 1 >= minInputs(target)) {
-      return { title: `Remove the connection ${edge.source} → ${edge.target}`, edits: [{ op: 'removeEdge', edgeId: edge.id }] };
+      return makeFix(msg('fix.removeConnection', { source: edge.source, target: edge.target }), [{ op: 'removeEdge', edgeId: edge.id }]);
     }
   }
   return undefined;
 }
 
-export function deleteNodeFix(node: GraphNode, why: string): Fix {
-  return { title: `Delete ${why} ${nodeName(node)}`, edits: [{ op: 'removeNode', nodeId: node.id }] };
+export function deleteNodeFix(node: GraphNode, why: 'misplaced' | 'unconnected'): Fix {
+  const title = msg(why === 'misplaced' ? 'fix.deleteMisplaced' : 'fix.deleteUnconnected', { node: nodeName(node) });
+  return makeFix(title, [{ op: 'removeNode', nodeId: node.id }]);
 }
 
 /** The stride that takes `from` to `to` with padding 'same' (ceil division), if any. */
@@ -69,13 +72,15 @@ export function mergeProjectionFix(type: string, ctx: LayerContext<unknown>): Fi
   }
   const target = shapes[ref];
   const insertions: EdgeInsertion[] = [];
-  const what = new Set<string>();
+  // Each kind of projection is named once, however many inputs get it.
+  const what = new Map<string, Message>();
+  const name = (m: Message) => what.set(english(m), m);
   for (let i = 0; i < shapes.length; i++) {
     const s = shapes[i];
     if (s.every((d, k) => d === target[k])) continue;
     if (rank === 1) {
       insertions.push({ port: i, layers: [{ type: 'Dense', params: { units: target[0], useBias: false }, idStem: 'proj' }] });
-      what.add(`a Dense(${target[0]}) projection`);
+      name(msg('merge.denseProjection', { units: target[0] }));
       continue;
     }
     const sh = strideBetween(s[0], target[0]);
@@ -88,11 +93,14 @@ export function mergeProjectionFix(type: string, ctx: LayerContext<unknown>): Fi
         { type: 'BatchNorm', params: {}, idStem: 'proj_bn' },
       ],
     });
-    what.add(`a 1x1 projection (stride ${sh === sw ? sh : `${sh}x${sw}`}, ${target[2]} filters) + BatchNorm`);
+    name(msg('fix.convProjectionBn', { stride: sh === sw ? sh : `${sh}x${sw}`, filters: target[2] }));
   }
   if (insertions.length === 0) return undefined;
-  const where = insertions.length === 1 ? `the shortcut (input ${insertions[0].port})` : `inputs ${insertions.map((x) => x.port).join(', ')}`;
-  return insertOnEdges(ctx, insertions, `Insert ${[...what].join(' / ')} on ${where} into ${type} ${ctx.nodeId}`);
+  const where =
+    insertions.length === 1
+      ? msg('fix.theShortcut', { port: insertions[0].port })
+      : msg('fix.inputs', { ports: list(insertions.map((x) => x.port), 'comma') });
+  return insertOnEdges(ctx, insertions, msg('fix.insertProjectionOn', { what: list([...what.values()], 'slash'), where, node: `${type} ${ctx.nodeId}` }));
 }
 
 /**
@@ -103,8 +111,7 @@ export function mergeProjectionFix(type: string, ctx: LayerContext<unknown>): Fi
 export function projectionShortcutFix(instance: GraphNode, def: BlockDefinition, current: unknown): Fix | undefined {
   const spec = def.params.shortcut;
   if (!spec || spec.kind !== 'enum' || !(spec.options ?? []).includes('projection') || current === 'projection') return undefined;
-  return {
-    title: `Use a projection shortcut in block ${instance.id} (${def.name})`,
-    edits: [{ op: 'setParams', nodeId: instance.id, params: { shortcut: 'projection' } }],
-  };
+  return makeFix(msg('fix.projectionShortcut', { id: instance.id, name: blockNameArg(def.id, def.name) }), [
+    { op: 'setParams', nodeId: instance.id, params: { shortcut: 'projection' } },
+  ]);
 }

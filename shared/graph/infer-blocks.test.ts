@@ -31,7 +31,7 @@ describe('inferGraph with block instances', () => {
     expect(error.message).toMatch(
       /^Inside block b3 \(Residual basic\): Add add needs inputs of identical shape, got \[16, 16, 32\] \(input 0\), \[32, 32, 16\] \(input 1\)\..* Set its shortcut to "projection" to fix this\.$/,
     );
-    expect(error.fix).toEqual({
+    expect(error.fix).toMatchObject({
       title: 'Use a projection shortcut in block b3 (Residual basic)',
       edits: [{ op: 'setParams', nodeId: 'b3', params: { shortcut: 'projection' } }],
     });
@@ -65,7 +65,7 @@ describe('inferGraph with block instances', () => {
 
   it('reports bad instance params by field', () => {
     const a = inferGraph(blockChain([['b1', 'basic', { strides: 3, width: 2 }]]));
-    expect(a.errors).toEqual([
+    expect(a.errors).toMatchObject([
       { nodeId: 'b1', field: 'strides', message: 'Block b1 (Residual basic): strides must be at most 2, not 3.' },
       { nodeId: 'b1', field: 'width', message: 'Block b1 (Residual basic): width is not a param of block "Residual basic" (its params are filters, strides, shortcut).' },
     ]);
@@ -73,7 +73,7 @@ describe('inferGraph with block instances', () => {
 
   it('reports a block that contains itself instead of recursing forever', () => {
     const doc = blockChain([['l1', 'loop', {}]], [stageBlock('loop', 'loop')]);
-    expect(inferGraph(doc).errors).toEqual([
+    expect(inferGraph(doc).errors).toMatchObject([
       { nodeId: 'l1', message: 'Block l1 uses "loop", which contains itself (loop → loop); a block cannot contain an instance of itself.' },
     ]);
   });

@@ -52,7 +52,7 @@ describe('graph-level errors', () => {
     const g = new GraphBuilder();
     g.node('Dense', { units: 4 });
     const a = inferGraph(g.doc());
-    expect(a.errors.slice(0, 2)).toEqual([
+    expect(a.errors.slice(0, 2)).toMatchObject([
       { nodeId: null, message: 'The graph has no Input layer; add an Input and set the shape of one sample.' },
       { nodeId: null, message: 'The graph has no Output layer; add one after the last layer to set the classes and loss.' },
     ]);
@@ -67,7 +67,7 @@ describe('graph-level errors', () => {
     g.edge(relu, add, 2);
     head(g, add, false);
     const a = inferGraph(g.doc());
-    expect(a.errors).toEqual([
+    expect(a.errors).toMatchObject([
       {
         nodeId: 'add1',
         message: 'Layers add1 → activation1 → add1 form a cycle; data must flow one way, so remove one of these connections.',
@@ -92,7 +92,7 @@ describe('graph-level errors', () => {
       'Conv2D n5 is not connected to the Output; connect it or delete it.',
       'Dropout dropout1 is not connected to the Output; connect it or delete it.',
     ]);
-    expect(a.errors[1].fix).toEqual({ title: 'Delete the unconnected Conv2D n5', edits: [{ op: 'removeNode', nodeId: 'n5' }] });
+    expect(a.errors[1].fix).toMatchObject({ title: 'Delete the unconnected Conv2D n5', edits: [{ op: 'removeNode', nodeId: 'n5' }] });
   });
 });
 
@@ -257,7 +257,7 @@ describe('documents that break the rules of the format', () => {
     expect(text).toContain('Node conv3d1 has unknown layer type "Conv3D"; replace it with a layer from the palette.');
     expect(text).toContain('BlockInput blockinput1 only belongs inside a block definition; delete it.');
     expect(text).toContain('Block block1 refers to block definition "gone", which does not exist in this document; pick a block from the palette or delete this one.');
-    expect(errors.find((e) => e.message.startsWith('Edge e3'))).toEqual({
+    expect(errors.find((e) => e.message.startsWith('Edge e3'))).toMatchObject({
       nodeId: 'conv3d1',
       message: 'Edge e3 points to node "n9", which does not exist; delete the edge or reconnect it.',
       fix: { title: 'Delete edge e3', edits: [{ op: 'removeEdge', edgeId: 'e3' }] },

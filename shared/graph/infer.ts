@@ -1,7 +1,8 @@
 // Whole-graph shape inference: walks the graph in topological order, evaluates each node
 // from its inputs' shapes, and reports every problem once, where it starts: a node whose
 // input is unknown gets no shape and no error of its own, so mistakes do not cascade.
-import type { GraphAnalysis, GraphError, NodeInfo } from './analysis';
+import { list, msg } from '../i18n/messages';
+import { graphError, type GraphAnalysis, type GraphError, type NodeInfo } from './analysis';
 import { blockInstanceArity } from './block-defs';
 import { emptyResult, evaluateLayerNode, layerSpecOf, type FixSupport, type LocalResult } from './evaluate';
 import { breakCycleFix, deleteNodeFix } from './fixes';
@@ -60,14 +61,14 @@ function arityOf(node: GraphNode, scope: Scope): Arity | null {
 /** Errors about the node itself that no input could change: unknown type, misplaced port, bad params object. */
 function placementProblem(node: GraphNode, scope: Scope): GraphError | null {
   if (node.params === null || typeof node.params !== 'object' || Array.isArray(node.params)) {
-    return { nodeId: node.id, message: `${nodeName(node)} has params ${JSON.stringify(node.params)}; they must be an object of named values.` };
+    return graphError(node.id, msg('node.badParams', { node: nodeName(node), params: String(JSON.stringify(node.params)) }));
   }
   if (node.type === BLOCK_NODE_TYPE) return definitionOf(node, scope.blocks) ? null : missingDefinition(node);
   if (!layerSpecOf(node)) {
-    return { nodeId: node.id, message: `Node ${node.id} has unknown layer type ${JSON.stringify(node.type)}; replace it with a layer from the palette.` };
+    return graphError(node.id, msg('node.unknownType', { id: node.id, type: String(JSON.stringify(node.type)) }));
   }
   if (scope.blockInputs === undefined && (node.type === BLOCK_INPUT_TYPE || node.type === BLOCK_OUTPUT_TYPE)) {
-    return { nodeId: node.id, message: `${nodeName(node)} only belongs inside a block definition; delete it.`, fix: deleteNodeFix(node, 'the misplaced') };
+    return graphError(node.id, msg('node.portOutsideBlock', { node: nodeName(node) }), { fix: deleteNodeFix(node, 'misplaced') });
   }
   return null;
 }
@@ -103,17 +104,15 @@ function connectivity(scope: Scope, index: ReturnType<typeof indexGraph>, blocke
     if (n.type === (top ? 'Output' : BLOCK_OUTPUT_TYPE)) outputs.push(n.id);
     if (n.type === 'Input') hasInput = true;
   }
-  if (top && !hasInput) graph.push({ nodeId: null, message: 'The graph has no Input layer; add an Input and set the shape of one sample.' });
-  if (top && outputs.length === 0) graph.push({ nodeId: null, message: 'The graph has no Output layer; add one after the last layer to set the classes and loss.' });
+  if (top && !hasInput) graph.push(graphError(null, msg('graph.noInput', {})));
+  if (top && outputs.length === 0) graph.push(graphError(null, msg('graph.noOutput', {})));
   if (outputs.length === 0) return { graph, byNode };
   const leading = nodesLeadingTo(index, outputs);
   for (const n of index.byId.values()) {
     if (leading.has(n.id) || blocked.has(n.id) || (!top && n.type === BLOCK_INPUT_TYPE)) continue;
     const isolated = incomingOf(index, n.id).length === 0 && outgoingOf(index, n.id).length === 0;
-    const message = top
-      ? `${nodeName(n)} is not connected to the Output; connect it or delete it.`
-      : `${nodeName(n)} does not lead to the block's output; connect it or delete it.`;
-    byNode.set(n.id, [isolated ? { nodeId: n.id, message, fix: deleteNodeFix(n, 'the unconnected') } : { nodeId: n.id, message }]);
+    const text = msg(top ? 'node.notConnected' : 'node.notLeadingToBlockOutput', { node: nodeName(n) });
+    byNode.set(n.id, [graphError(n.id, text, { fix: isolated ? deleteNodeFix(n, 'unconnected') : undefined })]);
   }
   return { graph, byNode };
 }
@@ -126,11 +125,11 @@ function analyzeGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], 
   const { graph, byNode } = connectivity(scope, index, blockedSet);
   for (const cycle of findCycles(index, blocked)) {
     const minInputs = (n: GraphNode) => arityOf(n, scope)?.min ?? 0;
-    const message = `Layers ${cycle.join(' → ')} form a cycle; data must flow one way, so remove one of these connections.`;
+    const text = msg('graph.cycle', { cycle: list(cycle, 'arrow') });
     const fix = breakCycleFix(index, cycle, minInputs);
-    const list = byNode.get(cycle[0]) ?? [];
-    list.unshift(fix ? { nodeId: cycle[0], message, fix } : { nodeId: cycle[0], message });
-    byNode.set(cycle[0], list);
+    const errors = byNode.get(cycle[0]) ?? [];
+    errors.unshift(graphError(cycle[0], text, { fix }));
+    byNode.set(cycle[0], errors);
   }
 
   let ids: Set<string> | null = null;
@@ -173,7 +172,7 @@ function analyzeGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], 
 /** Runs inference with a cache that may hold results from an earlier version of the document. */
 export function inferWithCache(doc: GraphDocument, cache: InferenceCache): GraphAnalysis {
   if (!Array.isArray(doc?.nodes) || !Array.isArray(doc?.edges)) {
-    const error: GraphError = { nodeId: null, message: 'This document has no nodes and edges lists; read it with parseDocument to see what is wrong.' };
+    const error = graphError(null, msg('graph.noLists', {}));
     return { nodes: new Map(), errors: [error], order: [], totals: totalsOf([]), valid: false };
   }
   const blocks = doc.blocks ?? {};

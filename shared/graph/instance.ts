@@ -2,7 +2,8 @@
 // and inferred with the instance's input shapes. Inner errors are reported on the instance,
 // naming the inner node; identical instances (same definition, params and input shapes)
 // share one inner analysis.
-import type { GraphAnalysis, GraphError } from './analysis';
+import { blockNameArg, list, msg, type Message } from '../i18n/messages';
+import { graphError, type GraphAnalysis, type GraphError } from './analysis';
 import { blockContainmentCycle, instantiateBlock, resolveInstanceParams } from './block-defs';
 import { emptyResult, type LocalResult } from './evaluate';
 import { projectionShortcutFix } from './fixes';
@@ -25,10 +26,7 @@ export function definitionOf(node: GraphNode, blocks: Record<string, BlockDefini
 }
 
 export function missingDefinition(node: GraphNode): GraphError {
-  return {
-    nodeId: node.id,
-    message: `Block ${node.id} refers to block definition ${JSON.stringify(node.params?.block ?? null)}, which does not exist in this document; pick a block from the palette or delete this one.`,
-  };
+  return graphError(node.id, msg('block.missingDefinition', { id: node.id, ref: JSON.stringify(node.params?.block ?? null) }));
 }
 
 function isMismatchedMerge(inner: GraphAnalysis, nodeId: string | null): boolean {
@@ -40,14 +38,14 @@ function isMismatchedMerge(inner: GraphAnalysis, nodeId: string | null): boolean
 
 /** `inputs` is null when the instance's inputs are unknown or miswired: only its params are checked. */
 export function analyzeInstance(node: GraphNode, def: BlockDefinition, inputs: Shape[] | null, scope: InstanceScope, analyze: AnalyzeBody): LocalResult {
-  const title = `block ${node.id} (${def.name})`;
+  const block = { id: node.id, name: blockNameArg(def.id, def.name) };
   const cycle = scope.stack.includes(def.id) ? [...scope.stack.slice(scope.stack.indexOf(def.id)), def.id] : blockContainmentCycle(scope.blocks, def.id);
   if (cycle) {
-    return emptyResult([{ nodeId: node.id, message: `Block ${node.id} uses "${def.id}", which contains itself (${cycle.join(' → ')}); a block cannot contain an instance of itself.` }]);
+    return emptyResult([graphError(node.id, msg('block.usesItself', { id: node.id, def: def.id, cycle: list(cycle, 'arrow') }))]);
   }
   const { values, errors } = resolveInstanceParams(def, node.params);
   if (errors.length > 0) {
-    return emptyResult(errors.map((e) => ({ nodeId: node.id, message: `Block ${node.id} (${def.name}): ${e.message}`, field: e.field })));
+    return emptyResult(errors.map((e) => graphError(node.id, msg('block.problem', { ...block, problem: e.text ?? e.message }), { field: e.field })));
   }
   if (!inputs) return emptyResult([]);
 
@@ -55,25 +53,25 @@ export function analyzeInstance(node: GraphNode, def: BlockDefinition, inputs: S
   if (!byParams) scope.instances.set(def, (byParams = new Map()));
   const key = `${JSON.stringify(values)}|${inputs.map((s) => s.join('x')).join(',')}`;
   let inner = byParams.get(key);
-  let concreteErrors: string[] = [];
+  let concreteErrors: Message[] = [];
   if (!inner) {
     const concrete = instantiateBlock(def, values);
-    concreteErrors = concrete.errors;
+    concreteErrors = concrete.texts;
     inner = analyze(concrete.nodes, concrete.edges, { stack: [...scope.stack, def.id], blockInputs: inputs });
     if (concreteErrors.length === 0) byParams.set(key, inner);
   }
 
-  const wrapped: GraphError[] = concreteErrors.map((m) => ({ nodeId: node.id, message: `Inside ${title}: ${m}` }));
+  const wrapped: GraphError[] = concreteErrors.map((inner) => graphError(node.id, msg('block.inside', { ...block, inner })));
   for (const e of inner.errors) {
     const fix = isMismatchedMerge(inner, e.nodeId) ? projectionShortcutFix(node, def, values.shortcut) : undefined;
-    const message = `Inside ${title}: ${e.message}${fix ? ` Set its shortcut to "projection" to fix this.` : ''}`;
-    wrapped.push(fix ? { nodeId: node.id, message, fix } : { nodeId: node.id, message });
+    const text = msg(fix ? 'block.insideUseProjection' : 'block.inside', { ...block, inner: e.text ?? e.message });
+    wrapped.push(graphError(node.id, text, { fix }));
   }
   if (wrapped.length > 0) return { ...emptyResult(wrapped), inner: inner.nodes };
 
   let outputShape: Shape | null = null;
   for (const info of inner.nodes.values()) if (info.type === BLOCK_OUTPUT_TYPE) outputShape = info.outputShape;
-  if (!outputShape) return { ...emptyResult([{ nodeId: node.id, message: `Block ${node.id} (${def.name}) has no BlockOutput, so it produces nothing.` }]), inner: inner.nodes };
+  if (!outputShape) return { ...emptyResult([graphError(node.id, msg('block.noOutput', block))]), inner: inner.nodes };
   return {
     outputShape,
     trainableParams: inner.totals.trainableParams,

@@ -1,17 +1,15 @@
 // Structural checks on a node's inputs, independent of shapes: how many are connected
 // (arity) and whether their ports are numbered 0, 1, 2, ... without repeats or gaps.
-import type { GraphError } from './analysis';
+import { list, msg, type Message, type MessageArg } from '../i18n/messages';
+import { graphError, type GraphError } from './analysis';
+import type { Fix } from './edits';
 import { renumberPortsFix } from './fixes';
-import { listInWords, nodeName } from './format';
+import { nodeName } from './format';
 import type { GraphEdge, GraphNode } from './types';
 
 export interface Arity {
   min: number;
   max: number;
-}
-
-function inputs(n: number): string {
-  return `${n} input${n === 1 ? '' : 's'}`;
 }
 
 const NONE: GraphError[] = [];
@@ -28,35 +26,26 @@ export function inputProblems(node: GraphNode, incoming: readonly GraphEdge[], a
   if (wellFormed(incoming, arity)) return NONE;
   const name = nodeName(node);
   const n = incoming.length;
-  const from = listInWords(incoming.map((e) => e.source));
-  if (arity.max === 0 && n > 0) {
-    return [{ nodeId: node.id, message: `${name} takes no inputs, but ${from} ${n === 1 ? 'feeds' : 'feed'} it; remove ${n === 1 ? 'that connection' : 'those connections'}.` }];
-  }
-  if (n === 0 && arity.min > 0) {
-    return [{ nodeId: node.id, message: `${name} has no input; connect a layer to it.` }];
-  }
+  const sources = list(incoming.map((e) => e.source), 'and');
+  const problem = (text: Message, fix?: Fix) => graphError(node.id, text, { fix });
+  if (arity.max === 0 && n > 0) return [problem(msg('ports.noInputsButFed', { node: name, sources, n }))];
+  if (n === 0 && arity.min > 0) return [problem(msg('ports.noInput', { node: name }))];
   if (n < arity.min) {
-    const more = arity.min - n === 1 ? 'another layer' : `${arity.min - n} more layers`;
-    return [{ nodeId: node.id, message: `${name} needs at least ${inputs(arity.min)} but has ${n}; connect ${more} to it.` }];
+    const more = arity.min - n === 1 ? msg('ports.anotherLayer', {}) : msg('ports.moreLayers', { count: arity.min - n });
+    return [problem(msg('ports.needsAtLeast', { node: name, min: arity.min, n, more }))];
   }
   if (n > arity.max) {
-    const takes = arity.min === arity.max ? `takes ${inputs(arity.max)}` : `takes at most ${inputs(arity.max)}`;
-    return [{ nodeId: node.id, message: `${name} ${takes} but has ${n} (from ${from}); remove the extra connection${n - arity.max === 1 ? '' : 's'}.` }];
+    const code = arity.min === arity.max ? 'ports.takes' : 'ports.takesAtMost';
+    return [problem(msg(code, { node: name, max: arity.max, n, sources, extra: n - arity.max }))];
   }
   const fix = renumberPortsFix(node, incoming);
   const odd = incoming.find((e) => !Number.isInteger(e.targetPort) || e.targetPort < 0);
-  if (odd) {
-    return [{ nodeId: node.id, message: `${name} has its input from ${odd.source} on port ${odd.targetPort}; ports are whole numbers 0, 1, 2, ...`, fix }];
-  }
+  if (odd) return [problem(msg('ports.badPort', { node: name, source: odd.source, port: odd.targetPort }), fix)];
   const errors: GraphError[] = [];
   for (let i = 1; i < n; i++) {
     if (incoming[i].targetPort === incoming[i - 1].targetPort && (i === 1 || incoming[i - 2].targetPort !== incoming[i].targetPort)) {
       const same = incoming.filter((e) => e.targetPort === incoming[i].targetPort).map((e) => e.source);
-      errors.push({
-        nodeId: node.id,
-        message: `${name} has ${same.length} inputs on port ${incoming[i].targetPort} (from ${listInWords(same)}); give each input its own port.`,
-        fix,
-      });
+      errors.push(problem(msg('ports.shared', { node: name, count: same.length, port: incoming[i].targetPort, sources: list(same, 'and') }), fix));
     }
   }
   // Renumbering repairs repeats and gaps alike, so one sentence about repeats is enough.
@@ -74,15 +63,11 @@ export function inputProblems(node: GraphNode, incoming: readonly GraphEdge[], a
     expect = p + 1;
   }
   if (missingCount > 0) {
-    const shown = missing.map(String);
-    if (missingCount > missing.length) shown.push(`${missingCount - missing.length} more`);
-    const gap = missingCount === 1 ? `port ${missing[0]}` : `ports ${listInWords(shown)}`;
-    const has = n === 1 ? `its input on port ${ports[0]}` : `inputs on ports ${listInWords(ports.map(String))}`;
-    errors.push({
-      nodeId: node.id,
-      message: `${name} has ${has} but nothing on ${gap}; number its inputs 0, 1, 2, ... without gaps.`,
-      fix,
-    });
+    const shown: MessageArg[] = missing.slice();
+    if (missingCount > missing.length) shown.push(msg('ports.more', { count: missingCount - missing.length }));
+    const gap = missingCount === 1 ? msg('ports.missingOne', { port: missing[0] }) : msg('ports.missingMany', { ports: list(shown, 'and') });
+    const has = n === 1 ? msg('ports.hasOne', { port: ports[0] }) : msg('ports.hasMany', { ports: list(ports, 'and') });
+    errors.push(problem(msg('ports.gap', { node: name, has, missing: gap }), fix));
   }
   return errors;
 }

@@ -1,6 +1,8 @@
 // The connectivity of one graph (a document or a block body): lookups, a topological
 // order, the cycles that prevent one, and which nodes lead to the output.
-import type { GraphError } from './analysis';
+import { makeFix } from '../catalog/fixes';
+import { msg } from '../i18n/messages';
+import { graphError, type GraphError } from './analysis';
 import type { GraphEdge, GraphNode } from './types';
 
 export interface GraphIndex {
@@ -28,24 +30,21 @@ export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdg
   const byId = new Map<string, GraphNode>();
   const errors: GraphError[] = [];
   for (const n of nodes) {
-    if (byId.has(n.id)) errors.push({ nodeId: n.id, message: `Two nodes share the id "${n.id}"; give each node its own id.` });
+    if (byId.has(n.id)) errors.push(graphError(n.id, msg('graph.duplicateNodeId', { id: n.id })));
     else byId.set(n.id, n);
   }
   const incoming = new Map<string, GraphEdge[]>();
   const outgoing = new Map<string, GraphEdge[]>();
   const edgeIds = new Set<string>();
   for (const e of edges) {
-    if (edgeIds.has(e.id)) errors.push({ nodeId: null, message: `Two edges share the id "${e.id}"; give each edge its own id.` });
+    if (edgeIds.has(e.id)) errors.push(graphError(null, msg('graph.duplicateEdgeId', { id: e.id })));
     edgeIds.add(e.id);
     const hasSource = byId.has(e.source);
     const hasTarget = byId.has(e.target);
     if (!hasSource || !hasTarget) {
-      const missing = hasSource ? `points to node "${e.target}"` : `comes from node "${e.source}"`;
-      errors.push({
-        nodeId: hasSource ? e.source : hasTarget ? e.target : null,
-        message: `Edge ${e.id} ${missing}, which does not exist; delete the edge or reconnect it.`,
-        fix: { title: `Delete edge ${e.id}`, edits: [{ op: 'removeEdge', edgeId: e.id }] },
-      });
+      const text = hasSource ? msg('edge.missingTarget', { edge: e.id, node: e.target }) : msg('edge.missingSource', { edge: e.id, node: e.source });
+      const fix = makeFix(msg('fix.deleteEdge', { edge: e.id }), [{ op: 'removeEdge', edgeId: e.id }]);
+      errors.push(graphError(hasSource ? e.source : hasTarget ? e.target : null, text, { fix }));
       continue;
     }
     let into = incoming.get(e.target);

@@ -1,6 +1,7 @@
 // The template gallery: every template with its options, their kinds and defaults, so the
 // studio's gallery and `reswire template` offer the same choices and check them the same way.
 import type { GraphDocument } from '../graph/types';
+import { list, msg } from '../i18n/messages';
 import { TemplateError } from './errors';
 import { flattenTemplate } from './flatten';
 import { cifarResNet, imagenetResNet } from './resnet';
@@ -93,7 +94,6 @@ export function getTemplate(id: string): TemplateInfo | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
 
-const templateNames = () => TEMPLATES.map((t) => t.id).join(', ');
 
 function describeValue(v: unknown): string {
   return Array.isArray(v) ? v.join('x') : JSON.stringify(v);
@@ -104,17 +104,17 @@ function checkOption(name: string, spec: TemplateOptionSpec, v: TemplateOptionVa
   switch (spec.kind) {
     case 'int':
       if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.min) {
-        throw new TemplateError(`Option ${name} must be a whole number of at least ${spec.min}, got ${describeValue(v)}.`);
+        throw new TemplateError(msg('template.optionInt', { name, min: spec.min, value: describeValue(v) }));
       }
       return v;
     case 'bool':
-      if (typeof v !== 'boolean') throw new TemplateError(`Option ${name} must be true or false, got ${describeValue(v)}.`);
+      if (typeof v !== 'boolean') throw new TemplateError(msg('template.optionBool', { name, value: describeValue(v) }));
       return v;
     case 'shape': {
       const ok = Array.isArray(v) && v.every((d) => Number.isInteger(d) && d > 0) && spec.ranks.includes(v.length);
       if (!ok) {
-        const forms = spec.ranks.map((r) => (r === 3 ? 'HxWxC such as 32x32x3' : 'a length such as 784')).join(' or ');
-        throw new TemplateError(`Option ${name} must be ${forms} (positive whole numbers), got ${describeValue(v)}.`);
+        const forms = list(spec.ranks.map((r) => msg(r === 3 ? 'template.formImage' : 'template.formLength', {})), 'or');
+        throw new TemplateError(msg('template.optionShape', { name, forms, value: describeValue(v) }));
       }
       return v;
     }
@@ -125,8 +125,9 @@ function checkOption(name: string, spec: TemplateOptionSpec, v: TemplateOptionVa
 export function resolveTemplateOptions(info: TemplateInfo, options: TemplateOptions): Record<string, TemplateOptionValue> {
   for (const name of Object.keys(options)) {
     if (options[name] !== undefined && !info.options[name]) {
-      const known = Object.keys(info.options).join(', ') || 'none';
-      throw new TemplateError(`Template ${info.id} has no option "${name}"; its options are: ${known}.`);
+      const names = Object.keys(info.options);
+      const known = names.length ? list(names, 'comma') : msg('template.noOptions', {});
+      throw new TemplateError(msg('template.unknownOption', { id: info.id, name, known }));
     }
   }
   const out: Record<string, TemplateOptionValue> = {};
@@ -140,7 +141,7 @@ export function resolveTemplateOptions(info: TemplateInfo, options: TemplateOpti
 /** Builds template `id` with the given options; throws TemplateError on a bad id or option. */
 export function buildTemplate(id: string, options: TemplateOptions = {}): GraphDocument {
   const info = getTemplate(id);
-  if (!info) throw new TemplateError(`Unknown template "${id}"; the templates are: ${templateNames()}.`);
+  if (!info) throw new TemplateError(msg('template.unknown', { id, ids: list(TEMPLATES.map((t) => t.id), 'comma') }));
   const resolved = resolveTemplateOptions(info, options);
   const doc = info.build(resolved);
   return resolved.flat ? flattenTemplate(doc) : doc;

@@ -6,6 +6,7 @@ import { ColumnBuilder } from './builder';
 import { BATCH_NORM_PARAMS, activationParams, convParams, denseParams } from './nodes';
 import { makePlainTwin } from './plain';
 import { TemplateError } from './errors';
+import { msg } from '../i18n/messages';
 
 export interface ResNetOptions {
   /** [H, W, C] */
@@ -28,7 +29,7 @@ export const IMAGENET_STAGES: Record<number, { blocks: number[]; bottleneck: boo
 
 export function checkCifarDepth(depth: number): number {
   if (!Number.isInteger(depth) || depth < 8 || (depth - 2) % 6 !== 0) {
-    throw new TemplateError(`ResNet depth must be 6n+2 (8, 14, 20, 32, 44, 56, 110...), got ${depth}.`);
+    throw new TemplateError(msg('template.cifarDepth', { depth }));
   }
   return (depth - 2) / 6;
 }
@@ -93,7 +94,7 @@ export function cifarResNet(depth: number, o: ResNetOptions = {}): GraphDocument
 /** ResNet-18/34/50/101/152 in the torchvision layout. */
 export function imagenetResNet(depth: number, o: ResNetOptions = {}): GraphDocument {
   const layout = IMAGENET_STAGES[depth];
-  if (!layout) throw new TemplateError(`ImageNet ResNet depth must be 18, 34, 50, 101 or 152, got ${depth}.`);
+  if (!layout) throw new TemplateError(msg('template.imagenetDepth', { depth }));
   const input = o.input ?? [224, 224, 3];
   const classes = o.classes ?? 1000;
   const kind = `${o.preact ? 'preact-' : ''}${layout.bottleneck ? 'bottleneck' : 'basic'}`;

@@ -1,5 +1,6 @@
 // Dense (fully connected): every input value feeds every output unit.
-import { describeShape } from '../format';
+import { msg } from '../../i18n/messages';
+import { shapeText } from '../format';
 import { insertBefore } from '../fixes';
 import { defineLayer, layerError, who } from '../rules';
 import type { LayerActivation, LayerSpec } from '../types';
@@ -25,11 +26,10 @@ export const Dense: LayerSpec<DenseParams> = defineLayer<DenseParams>({
   inferShape(ctx) {
     const s = ctx.inputs[0];
     if (s.length === 1) return [ctx.params.units];
-    const name = who('Dense', ctx.nodeId);
-    const alt = s.length === 3 ? ' (keeps every value) or GlobalAvgPool2D (averages each channel, far fewer weights)' : '';
+    const node = who('Dense', ctx.nodeId);
     return layerError(
-      `${name} needs a vector input, but its input is a ${describeShape(s)}. Insert Flatten${alt} before it.`,
-      insertBefore(ctx, [{ type: 'Flatten', params: {}, idStem: 'flatten' }], `Insert Flatten before ${name}`),
+      msg(s.length === 3 ? 'dense.needsVectorFromMap' : 'dense.needsVector', { node, input: shapeText(s) }),
+      insertBefore(ctx, [{ type: 'Flatten', params: {}, idStem: 'flatten' }], msg('fix.insertFlatten', { node })),
     );
   },
   countParams(ctx) {

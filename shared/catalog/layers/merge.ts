@@ -1,5 +1,6 @@
 // Merging branches: Add (the residual sum), Multiply (gating), Concatenate.
 import type { Shape } from '../../graph/types';
+import { english, list, msg, type Message, type MessageList } from '../../i18n/messages';
 import { formatShape } from '../format';
 import { insertOnEdges } from '../fixes';
 import type { EdgeInsertion } from '../fixes';
@@ -14,7 +15,7 @@ export interface ConcatenateParams {
 type NoParams = Record<string, never>;
 
 const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
-const listShapes = (shapes: Shape[]): string => shapes.map((s, i) => `${formatShape(s)} (input ${i})`).join(', ');
+const listShapes = (shapes: Shape[]): MessageList => list(shapes.map((s, i) => msg('shape.onInput', { shape: formatShape(s), port: i })), 'comma');
 
 /** The stride that takes `from` to `to` under 'same' padding (ceil), if one exists. */
 function strideBetween(from: number, to: number): number | undefined {
@@ -26,10 +27,10 @@ function strideBetween(from: number, to: number): number | undefined {
  * For mismatched inputs of an elementwise merge: project every odd one out onto the branch
  * that went furthest (smallest map, then most channels; port 0 for vectors) with a 1x1
  * Conv2D (no bias) + BatchNorm, or a Dense without bias for vectors. `hint` is the sentence
- * to append to the error; `fix` is absent without a graph. Undefined when no projection fits
- * (ranks differ, rank 2, or no stride maps one size onto the other).
+ * to append to the error (`text` the same as a message); `fix` is absent without a graph.
+ * Undefined when no projection fits (ranks differ, rank 2, or no stride maps one size onto the other).
  */
-export function mergeProjection(type: string, ctx: LayerContext<unknown>): { hint: string; fix?: LayerError['fix'] } | undefined {
+export function mergeProjection(type: string, ctx: LayerContext<unknown>): { hint: string; text: Message; fix?: LayerError['fix'] } | undefined {
   const shapes = ctx.inputs;
   const rank = shapes[0].length;
   if ((rank !== 1 && rank !== 3) || shapes.some((s) => s.length !== rank)) return undefined;
@@ -42,13 +43,13 @@ export function mergeProjection(type: string, ctx: LayerContext<unknown>): { hin
   }
   const target = shapes[ref];
   const insertions: EdgeInsertion[] = [];
-  const what: string[] = [];
+  const what: Message[] = [];
   for (let i = 0; i < shapes.length; i++) {
     const s = shapes[i];
     if (sameShape(s, target)) continue;
     if (rank === 1) {
       insertions.push({ port: i, layers: [{ type: 'Dense', params: { units: target[0], useBias: false }, idStem: 'proj' }] });
-      what.push(`a Dense(${target[0]}) projection`);
+      what.push(msg('merge.denseProjection', { units: target[0] }));
       continue;
     }
     const sh = strideBetween(s[0], target[0]);
@@ -62,15 +63,18 @@ export function mergeProjection(type: string, ctx: LayerContext<unknown>): { hin
         { type: 'BatchNorm', params: {}, idStem: 'proj_bn' },
       ],
     });
-    what.push(`a 1x1 projection (stride ${sh === sw ? sh : `${sh}x${sw}`}, ${target[2]} filters) with batch norm`);
+    what.push(msg('merge.convProjection', { stride: sh === sw ? sh : `${sh}x${sw}`, filters: target[2] }));
   }
   const where =
     insertions.length === 1
-      ? `${what[0]} on the shortcut (input ${insertions[0].port})`
-      : insertions.map((x, i) => `${what[i]} on input ${x.port}`).join(' and ');
-  const title = `Insert ${where} into ${who(type, ctx.nodeId)}`;
-  const them = insertions.length === 1 ? 'it matches' : 'they match';
-  return { hint: ` Insert ${where} so ${them} ${formatShape(target)}.`, fix: insertOnEdges(ctx, insertions, title) };
+      ? msg('merge.onShortcut', { what: what[0], port: insertions[0].port })
+      : list(
+          insertions.map((x, i) => msg('merge.onInput', { what: what[i], port: x.port })),
+          'andEach',
+        );
+  const title = msg('fix.insertProjection', { where, node: who(type, ctx.nodeId) });
+  const text = msg('merge.projectionHint', { where, count: insertions.length, target: formatShape(target) });
+  return { hint: english(text), text, fix: insertOnEdges(ctx, insertions, title) };
 }
 
 function elementwise(type: 'Add' | 'Multiply', label: string, description: string): LayerSpec<NoParams> {
@@ -84,13 +88,13 @@ function elementwise(type: 'Add' | 'Multiply', label: string, description: strin
     inferShape(ctx) {
       const shapes = ctx.inputs;
       if (shapes.every((s) => sameShape(s, shapes[0]))) return shapes[0].slice();
-      const base = `${who(type, ctx.nodeId)} needs inputs of identical shape, got ${listShapes(shapes)}.`;
+      const args = { node: who(type, ctx.nodeId), shapes: listShapes(shapes) };
       // Only Add: a Multiply usually gates, and projecting its inputs rarely is what was meant.
       if (type === 'Add') {
         const p = mergeProjection(type, ctx);
-        if (p) return layerError(base + p.hint, p.fix);
+        if (p) return layerError(msg('merge.mismatch', { ...args, hint: p.text }), p.fix);
       }
-      return layerError(`${base} Make the branches match (e.g. with a Conv2D, Dense or pooling) before it.`);
+      return layerError(msg('merge.mismatch', { ...args, hint: msg('merge.matchBranches', {}) }));
     },
     countParams: noParams,
     countMacs: noMacs,
@@ -111,22 +115,16 @@ export const Concatenate: LayerSpec<ConcatenateParams> = defineLayer<Concatenate
   arity: { min: 2, max: Infinity },
   inferShape(ctx) {
     const shapes = ctx.inputs;
-    const name = who('Concatenate', ctx.nodeId);
+    const node = who('Concatenate', ctx.nodeId);
     const rank = shapes[0].length;
-    if (!shapes.every((s) => s.length === rank)) {
-      return layerError(`${name} needs inputs of the same rank, got ${listShapes(shapes)}. Flatten or reshape the odd one out.`);
-    }
+    if (!shapes.every((s) => s.length === rank)) return layerError(msg('concat.rankMismatch', { node, shapes: listShapes(shapes) }));
     const { axis } = ctx.params;
     const ax = axis < 0 ? rank + axis : axis;
-    if (ax < 0 || ax >= rank) {
-      return layerError(`${name} axis ${axis} is out of range for rank-${rank} inputs; use an axis from ${-rank} to ${rank - 1} (-1 is the last).`);
-    }
+    if (ax < 0 || ax >= rank) return layerError(msg('concat.axisRange', { node, axis, rank, lowest: -rank, highest: rank - 1 }));
     for (let d = 0; d < rank; d++) {
       if (d === ax) continue;
       if (shapes.some((s) => s[d] !== shapes[0][d])) {
-        return layerError(
-          `${name} joins along axis ${ax}, so all other dimensions must match, but dimension ${d} differs: ${listShapes(shapes)}. Resize the branches to match or choose another axis.`,
-        );
+        return layerError(msg('concat.dimMismatch', { node, axis: ax, dim: d, shapes: listShapes(shapes) }));
       }
     }
     const out = shapes[0].slice();

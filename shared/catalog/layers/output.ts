@@ -1,6 +1,7 @@
 // The network's head marker: names the task (classes, loss) and applies the matching
 // final activation. It has no weights; a Dense before it produces the class scores.
-import { describeShape } from '../format';
+import { msg } from '../../i18n/messages';
+import { shapeText } from '../format';
 import { insertBefore } from '../fixes';
 import type { InsertedLayer } from '../fixes';
 import { defineLayer, layerError, who } from '../rules';
@@ -40,24 +41,21 @@ export const Output: LayerSpec<OutputParams> = defineLayer<OutputParams>({
     const s = ctx.inputs[0];
     const { classes } = ctx.params;
     if (s.length === 1 && s[0] === classes) return [classes];
-    const name = who('Output', ctx.nodeId);
-    const base = `${name} needs a vector of exactly ${classes} entries (one per class), but its input is a ${describeShape(s)}.`;
+    const node = who('Output', ctx.nodeId);
+    const input = shapeText(s);
     const dense: InsertedLayer = { type: 'Dense', params: { units: classes }, idStem: 'dense' };
     if (s.length === 1) {
-      return layerError(
-        `${base} Insert Dense(${classes}) before it, or set classes to ${s[0]}.`,
-        insertBefore(ctx, [dense], `Insert Dense(${classes}) before ${name}`),
-      );
+      return layerError(msg('output.fromVector', { node, classes, input, size: s[0] }), insertBefore(ctx, [dense], msg('fix.insertDense', { classes, node })));
     }
     if (s.length === 3) {
       return layerError(
-        `${base} Insert GlobalAvgPool2D and Dense(${classes}) before it.`,
-        insertBefore(ctx, [{ type: 'GlobalAvgPool2D', params: {}, idStem: 'gap' }, dense], `Insert GlobalAvgPool2D and Dense(${classes}) before ${name}`),
+        msg('output.fromFeatureMap', { node, classes, input }),
+        insertBefore(ctx, [{ type: 'GlobalAvgPool2D', params: {}, idStem: 'gap' }, dense], msg('fix.insertPoolDense', { classes, node })),
       );
     }
     return layerError(
-      `${base} Insert Flatten and Dense(${classes}) before it.`,
-      insertBefore(ctx, [{ type: 'Flatten', params: {}, idStem: 'flatten' }, dense], `Insert Flatten and Dense(${classes}) before ${name}`),
+      msg('output.fromOther', { node, classes, input }),
+      insertBefore(ctx, [{ type: 'Flatten', params: {}, idStem: 'flatten' }, dense], msg('fix.insertFlattenDense', { classes, node })),
     );
   },
   countParams: noParams,

@@ -1,5 +1,6 @@
 // Pooling: windowed max/average, and global pooling that turns a feature map into a vector.
-import { describeShape } from '../format';
+import { msg } from '../../i18n/messages';
+import { shapeText } from '../format';
 import { defineLayer, layerError, requireFeatureMap, slideWindow, who } from '../rules';
 import { PADDINGS } from '../types';
 import type { IntPair, LayerContext, LayerSpec, Padding } from '../types';
@@ -49,7 +50,7 @@ function globalPool(type: 'GlobalAvgPool2D' | 'GlobalMaxPool2D', label: string, 
     inferShape(ctx: LayerContext<Record<string, never>>) {
       const s = ctx.inputs[0];
       if (s.length === 1) {
-        return layerError(`${who(type, ctx.nodeId)} needs a feature map [H, W, C] input, but its input is already a ${describeShape(s)}; remove it.`);
+        return layerError(msg('pool.alreadyVector', { node: who(type, ctx.nodeId), input: shapeText(s) }));
       }
       const fm = requireFeatureMap(type, ctx);
       return Array.isArray(fm) ? [fm[2]] : fm;

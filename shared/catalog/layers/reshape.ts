@@ -1,4 +1,5 @@
 // Layers that move values around without learning: Flatten, Reshape, ZeroPadding2D, UpSampling2D.
+import { msg } from '../../i18n/messages';
 import { formatShape, product } from '../format';
 import { defineLayer, layerError, requireFeatureMap, who } from '../rules';
 import type { IntPair, LayerSpec } from '../types';
@@ -51,18 +52,12 @@ export const Reshape: LayerSpec<ReshapeParams> = defineLayer<ReshapeParams>({
     const target = ctx.params.targetShape;
     const total = product(input);
     const known = product(target.filter((d) => d !== -1));
-    const name = who('Reshape', ctx.nodeId);
+    const args = { node: who('Reshape', ctx.nodeId), input: formatShape(input), total, target: formatShape(target), known };
     if (target.includes(-1)) {
-      if (total % known !== 0) {
-        return layerError(
-          `${name} cannot reshape ${formatShape(input)} (${total} values) into ${formatShape(target)}: ${total} is not a multiple of ${known}. Choose a target whose known entries divide ${total}.`,
-        );
-      }
+      if (total % known !== 0) return layerError(msg('reshape.notMultiple', args));
       return target.map((d) => (d === -1 ? total / known : d));
     }
-    if (known !== total) {
-      return layerError(`${name} cannot reshape ${formatShape(input)} (${total} values) into ${formatShape(target)} (${known} values); the target must hold the same number of values.`);
-    }
+    if (known !== total) return layerError(msg('reshape.countMismatch', args));
     return target.slice();
   },
   countParams: noParams,

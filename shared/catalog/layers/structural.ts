@@ -1,6 +1,6 @@
 // The ports of a block definition. An instance supplies the shapes, so these only make
 // sense inside a block; whole-graph inference passes the instance's input shapes.
-import { plural } from '../format';
+import { msg } from '../../i18n/messages';
 import { defineLayer, layerError, who } from '../rules';
 import type { LayerSpec } from '../types';
 import { noMacs, noParams } from './common';
@@ -20,17 +20,11 @@ export const BlockInput: LayerSpec<BlockInputParams> = defineLayer<BlockInputPar
   },
   arity: { min: 0, max: 0 },
   inferShape(ctx) {
-    const name = who('BlockInput', ctx.nodeId);
+    const node = who('BlockInput', ctx.nodeId);
     const { index } = ctx.params;
-    if (!ctx.blockInputs) {
-      return layerError(`${name} gets its shape from a block instance; use the block in a graph instead of inferring the definition alone.`);
-    }
+    if (!ctx.blockInputs) return layerError(msg('blockInput.noInstance', { node }));
     const shape = ctx.blockInputs[index];
-    if (!shape) {
-      return layerError(
-        `${name} is port ${index}, but the block instance has ${plural(ctx.blockInputs.length, 'input')}; connect input ${index} to the instance or lower the port number.`,
-      );
-    }
+    if (!shape) return layerError(msg('blockInput.noPort', { node, index, count: ctx.blockInputs.length }));
     return shape.slice();
   },
   countParams: noParams,
