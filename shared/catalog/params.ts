@@ -48,7 +48,7 @@ function pairPhrase(min: number): Message {
 function intsPhrase(spec: Extract<ParamSpec, { kind: 'ints' }>): Message {
   const lo = spec.minLength ?? 1;
   const hi = spec.maxLength;
-  const count = hi === undefined ? msg('count.orMore', { min: lo }) : lo === hi ? lo : msg('count.range', { min: lo, max: hi });
+  const count = hi === undefined ? msg('count.orMore', { min: lo }) : lo === hi ? msg('count.exactly', { count: lo }) : msg('count.range', { min: lo, max: hi });
   const inferred = spec.allowInferred ? msg('must.intsInferred', {}) : '';
   return msg('must.ints', { count, inferred, example: formatValue(spec.default) });
 }

@@ -80,7 +80,7 @@ export function evaluateLayerNode(node: GraphNode, spec: LayerSpec<any>, inputs:
     }
     if (!isShape(shape) || shape.some((d) => !Number.isInteger(d) || d < 1)) {
       const got = isShape(shape) ? formatShape(shape) : String(shape);
-      const from = inputs.length ? msg('node.fromShapes', { shapes: list(inputs.map(formatShape), 'andEach') }) : '';
+      const from = inputs.length ? msg('node.fromShapes', { shapes: list(inputs.map(formatShape), 'and') }) : '';
       return emptyResult([graphError(node.id, msg('node.emptyOutput', { node: name, shape: got, from }))]);
     }
     const counts = spec.countParams(ctx, shape);

@@ -87,6 +87,7 @@ export const EN_MESSAGES = {
   'must.pairAtLeast': 'an integer of at least {min} or a pair [h, w] of integers of at least {min}',
   'must.ints': 'a list of {count} positive integers{inferred}, e.g. {example}',
   'must.intsInferred': ' (one entry may be -1 to infer it)',
+  'count.exactly': '{count}',
   'count.orMore': '{min} or more',
   'count.range': '{min} to {max}',
 

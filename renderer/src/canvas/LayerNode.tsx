@@ -6,6 +6,7 @@ import { handleForPort } from '../editing/connect';
 import { portFraction } from '../editing/layout';
 import { formatCount, formatExact } from '../editing/format';
 import { useT } from '../i18n';
+import { useSay } from '../i18n/messageText';
 import { useDocument } from '../store/documentStore';
 import { familyClass } from '../panels/families';
 import { blockName } from '../panels/layerText';
@@ -15,6 +16,7 @@ const connectingSelector = (s: { connection: { inProgress: boolean } }) => s.con
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const t = useT();
+  const say = useSay();
   const hasError = data.errors.length > 0;
   const def = useDocument((s) => (data.blockId ? s.doc.blocks[data.blockId] : undefined));
   const title = data.label ?? (data.isBlock ? (def ? blockName(def) : data.blockId) : data.type);
@@ -85,11 +87,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
               <span className="error-badge" aria-hidden>
                 !
               </span>
-              <span className="error-text" title={err.message}>
-                {err.message}
+              <span className="error-text" title={say(err)}>
+                {say(err)}
               </span>
               {err.fix && (
-                <button className="fix-button" onClick={() => applyFix(i)} title={err.fix.title} data-testid={`fix-${id}`}>
+                <button className="fix-button" onClick={() => applyFix(i)} title={say(err.fix)} data-testid={`fix-${id}`}>
                   {t('node.fix')}
                 </button>
               )}

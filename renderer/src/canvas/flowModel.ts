@@ -4,6 +4,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import { getLayer } from '../../../shared/catalog';
 import type { Fix } from '../../../shared/graph/edits';
+import type { Message } from '../../../shared/i18n/messages';
 import { BLOCK_NODE_TYPE, type GraphDocument, type GraphEdge, type GraphNode } from '../../../shared/graph/types';
 import { handleForPort } from '../editing/connect';
 import { formatShape } from '../editing/format';
@@ -27,7 +28,8 @@ export interface LayerNodeData extends Record<string, unknown> {
   /** Numbered ports (Add, Concatenate, blocks with several inputs). */
   multiInput: boolean;
   hasOutput: boolean;
-  errors: { message: string; fix?: Fix }[];
+  /** `text` lets the node show the message in the UI language. */
+  errors: { message: string; text?: Message; fix?: Fix }[];
   isBlock: boolean;
   blockId: string | null;
 }

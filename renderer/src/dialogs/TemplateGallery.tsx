@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { TEMPLATES, buildTemplate, type TemplateInfo } from '../../../shared/templates/registry';
 import { useLanguage, useT } from '../i18n';
+import { useSay } from '../i18n/messageText';
 import { ZH_TEMPLATES, ZH_TEMPLATE_OPTIONS } from '../i18n/templateText';
 import { confirmDiscard, newDocument } from '../project/projectActions';
 import { emptyDocument } from '../store/documentStore';
@@ -26,7 +27,9 @@ export function TemplateGallery() {
   const info = TEMPLATES.find((x) => x.id === selected);
   const [drafts, setDrafts] = useState<Record<string, OptionDrafts>>({});
   const current = useMemo(() => drafts[selected] ?? (info ? initialDrafts(info.options) : {}), [drafts, selected, info]);
-  const [failure, setFailure] = useState<string | null>(null);
+  // The error itself, so its message follows a language switch while the dialog is open.
+  const [failure, setFailure] = useState<{ message: string } | null>(null);
+  const say = useSay();
   const close = () => useUi.getState().openDialog('none');
   const setDraft = (name: string, value: string | boolean) => {
     setDrafts({ ...drafts, [selected]: { ...current, [name]: value } });
@@ -48,7 +51,7 @@ export function TemplateGallery() {
       useUi.getState().notify('success', 'notice.created', { name: text.template(info).label });
       close();
     } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
+      setFailure(err instanceof Error ? err : { message: String(err) });
     }
   };
 
@@ -105,7 +108,7 @@ export function TemplateGallery() {
                 </div>
               );
             })}
-          {failure && <p className="field-error">{failure}</p>}
+          {failure && <p className="field-error">{say(failure)}</p>}
           <div className="modal-actions">
             <button onClick={close}>{t('action.cancel')}</button>
             <button className="primary" onClick={create} disabled={!!problem} data-testid="gallery-create">

@@ -65,3 +65,28 @@ export const ZH_PARAMS: Record<string, { label: string; help?: string }> = {
   shortcut: { label: '捷径', help: '输入与输出形状相同时用 identity，否则用 projection（1x1 卷积）。' },
   'Block.filters': { label: '卷积核数', help: '模块中卷积的通道数（瓶颈模块输出为其 4 倍）。' },
 };
+
+/**
+ * Labels of enum choices (padding, activations, losses, shortcuts...), by value. The value
+ * itself stays as it is in documents and code; the label keeps it visible next to the Chinese.
+ */
+export const ZH_OPTIONS: Record<string, string> = {
+  same: 'same（保持尺寸）',
+  valid: 'valid（只用完整窗口）',
+  linear: 'linear（线性，不激活）',
+  relu: 'ReLU',
+  leakyRelu: 'Leaky ReLU（带泄露的 ReLU）',
+  elu: 'ELU（指数线性单元）',
+  gelu: 'GELU（高斯误差线性单元）',
+  swish: 'Swish（x·sigmoid(x)）',
+  sigmoid: 'Sigmoid（S 型函数）',
+  tanh: 'Tanh（双曲正切）',
+  softmax: 'Softmax（归一化指数）',
+  crossentropy: 'crossentropy（交叉熵，单一类别）',
+  binaryCrossentropy: 'binaryCrossentropy（二元交叉熵，逐项是/否）',
+  mse: 'mse（均方误差，回归）',
+  nearest: 'nearest（最近邻）',
+  bilinear: 'bilinear（双线性）',
+  identity: 'identity（恒等捷径）',
+  projection: 'projection（1x1 投影捷径）',
+};

@@ -7,6 +7,7 @@ import { ungroupSelection } from '../canvas/commands';
 import { formatCount, formatExact, formatShape } from '../editing/format';
 import { replaceScopeGraph, scopeGraph } from '../editing/scope';
 import { useT } from '../i18n';
+import { useSay } from '../i18n/messageText';
 import { useScopeAnalysis } from '../store/analysis';
 import { currentScope, useDocument } from '../store/documentStore';
 import { blockDescription, blockName, describeLayer, paramText } from './layerText';
@@ -22,6 +23,7 @@ function visible(spec: ParamSpec, params: GraphNode['params'], all: Record<strin
 
 export function NodeProperties({ node }: { node: GraphNode }) {
   const t = useT();
+  const say = useSay();
   const doc = useDocument((s) => s.doc);
   const scope = useDocument(currentScope);
   const info = useScopeAnalysis().nodes.get(node.id);
@@ -36,7 +38,10 @@ export function NodeProperties({ node }: { node: GraphNode }) {
     useDocument.getState().commit(replaceScopeGraph(doc, scope, { nodes, edges: view.edges }));
   };
   const scopeParams = scope ? Object.keys(doc.blocks[scope]?.params ?? {}) : undefined;
-  const fieldError = (name: string) => info?.errors.find((e) => e.field === name)?.message;
+  const fieldError = (name: string) => {
+    const error = info?.errors.find((e) => e.field === name);
+    return error && say(error);
+  };
 
   let title: string;
   let description: string;
@@ -120,9 +125,9 @@ export function NodeProperties({ node }: { node: GraphNode }) {
           <ul className="problem-list">
             {info.errors.map((e, i) => (
               <li key={i}>
-                <span>{e.message}</span>
+                <span>{say(e)}</span>
                 {e.fix && (
-                  <button className="fix-button" onClick={() => useDocument.getState().edit(e.fix!.edits)} title={e.fix.title}>
+                  <button className="fix-button" onClick={() => useDocument.getState().edit(e.fix!.edits)} title={say(e.fix)}>
                     {t('node.fix')}
                   </button>
                 )}

@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { ParamValue } from '../../../shared/graph/types';
 import { fieldText, parseField, parseRef, refText, type FieldSpec } from '../editing/paramFields';
 import { useT } from '../i18n';
+import { optionText } from './layerText';
 
 export interface ParamFieldProps {
   name: string;
@@ -63,7 +64,7 @@ export function ParamField({ name, label, help, spec, value, storedError, blockP
       >
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {optionText(o)}
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
 // With nothing selected: what the graph is, and every problem in it, each a click away.
 import { formatCount } from '../editing/format';
 import { useT } from '../i18n';
+import { useSay } from '../i18n/messageText';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
@@ -8,6 +9,7 @@ import { LabelField } from './LabelField';
 
 export function ProblemList() {
   const t = useT();
+  const say = useSay();
   const analysis = useAnalysis((s) => s.analysis);
   const doc = useDocument((s) => s.doc);
   const scopePath = useDocument((s) => s.scopePath);
@@ -43,9 +45,9 @@ export function ProblemList() {
                   {e.nodeId}
                 </button>
               ) : null}
-              <span>{e.message}</span>
+              <span>{say(e)}</span>
               {e.fix && scopePath.length === 0 && (
-                <button className="fix-button" onClick={() => useDocument.getState().edit(e.fix!.edits)} title={e.fix.title}>
+                <button className="fix-button" onClick={() => useDocument.getState().edit(e.fix!.edits)} title={say(e.fix)}>
                   {t('node.fix')}
                 </button>
               )}

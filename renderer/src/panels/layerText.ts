@@ -4,7 +4,7 @@ import type { BlockDefinition } from '../../../shared/graph/types';
 import { RESIDUAL_BLOCKS } from '../../../shared/templates/blocks';
 import { isLayerType } from '../../../shared/catalog';
 import { t, useLanguage, type MessageKey, type Translate } from '../i18n';
-import { ZH_LAYER_DESCRIPTIONS, ZH_PARAMS } from '../i18n/layerText';
+import { ZH_LAYER_DESCRIPTIONS, ZH_OPTIONS, ZH_PARAMS } from '../i18n/layerText';
 
 function chinese(): boolean {
   return useLanguage.getState().language === 'zh';
@@ -21,6 +21,11 @@ export function paramText(layerType: string, name: string, spec: Pick<ParamSpec,
     if (zh) return zh;
   }
   return { label: spec.label ?? name, help: spec.help };
+}
+
+/** The label of an enum choice; the value it stands for is unchanged. */
+export function optionText(value: string): string {
+  return (chinese() && ZH_OPTIONS[value]) || value;
 }
 
 /** A built-in residual block keeps its translated name and description until the user renames it. */
