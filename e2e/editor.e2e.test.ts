@@ -234,6 +234,21 @@ describe('editing a residual branch in the studio', () => {
     await page.locator('[data-testid="shortcuts-button"]').click();
     await studio.screenshot('editor-13-chinese');
     await page.keyboard.press('Escape');
+
+    // Errors and fixes from the shape checker speak Chinese too, inside a block as well.
+    await select('input');
+    await setField('shape', '32, 32');
+    const projError = page.locator('[data-testid="error-proj"]');
+    await expect.poll(() => projError.textContent()).toContain('Conv2D proj 需要特征图 [H, W, C] 作为输入，但它的输入是秩为 2 的张量 [32, 32]');
+    expect(await projError.locator('[data-testid="fix-proj"]').getAttribute('title')).toBe('在 Conv2D proj 之前插入 Reshape，变为 [32, 32, 1]');
+    expect(await page.locator('.layer-node.is-block .error-text').first().textContent()).toMatch(/^模块 \S+（[^）]+）内部：Conv2D conv2d 需要特征图/);
+    await select('proj');
+    expect(await page.locator('[data-testid="param-padding"] option:checked').textContent()).toBe('same（保持尺寸）');
+    expect(await page.locator('[data-testid="node-properties"]').textContent()).toContain('请在它之前插入 Reshape');
+    await studio.screenshot('editor-zh-error');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => projError.count()).toBe(0);
+
     await page.locator('[data-testid="language-select"]').selectOption('en');
     expect(await page.locator('[data-testid="new-button"]').textContent()).toBe('New');
     expect(studio.pageErrors).toEqual([]);

@@ -7,7 +7,7 @@ import type { MessageCode } from '../../../shared/i18n/messages';
 export const ZH_MESSAGES: Record<MessageCode, string> = {
   'shape.featureMap': '特征图 {shape}',
   'shape.vector': '向量 {shape}',
-  'shape.tensor': '{rank} 阶张量 {shape}',
+  'shape.tensor': '秩为 {rank} 的张量 {shape}',
   'shape.onInput': '{shape}（输入 {port}）',
 
   'layer.takesNoInputs': '{node} 不接受输入，但连入了 {n} 条连线；请删除{n|这条连线|这些连线}。',
