@@ -131,13 +131,3 @@ export function english(m: Message): string {
 export function placeholdersOf(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((x) => x[1]))].sort();
 }
-
-/** A sentence in both forms: the English text and the structured message it came from. */
-export interface Said {
-  message: string;
-  text: Message;
-}
-
-export function say(text: Message): Said {
-  return { message: english(text), text };
-}
