@@ -38,10 +38,11 @@ export const TrainConfigSchema = z.object({
   /** For momentum and nesterov (the SGD momentum) and rmsprop. */
   momentum: z.number().min(0).max(1).default(0.9),
   weightDecay: z.number().min(0).optional(),
-  schedule: ScheduleSchema.default({ kind: 'constant' }),
+  /** Cosine by default: the rate decays smoothly to 0, so the last epoch's model is a settled one. */
+  schedule: ScheduleSchema.default({ kind: 'cosine', minLr: 0 }),
   /** Linear warm-up from ~0 to the base rate over this many epochs (fractions allowed). */
   warmupEpochs: z.number().min(0).default(0),
-  batchSize: z.number().int().positive().default(64),
+  batchSize: z.number().int().positive().default(32),
   epochs: z.number().int().positive().default(10),
   /** Same seed: same data order, same initial weights, same augmentation. */
   seed: z.number().int().min(0).default(1),

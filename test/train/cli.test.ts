@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseRunEvent } from '../../shared/api/runEvents';
 import { loadDataset } from '../../main/engine/data/index';
 import { listRuns } from '../../main/engine/runs/store';
-import { reswire, tempFolder, templateFile } from './helpers';
+import { reswire, reswireInProcess, tempFolder, templateFile } from './helpers';
 
 const { dir, cleanup } = tempFolder();
 afterAll(cleanup);
@@ -57,32 +57,32 @@ describe('reswire train', () => {
     });
   });
 
-  it('refuses bad usage in one line', () => {
-    expectRefusal(reswire(['train', spiralsMlp]), 'Say which data to train on with --data, e.g. --data mnist (see reswire train --help).');
-    expectRefusal(reswire(['train', spiralsMlp, '--data', 'spirals', '--optimizer', 'lbfgs']),
+  it('refuses bad usage in one line', async () => {
+    expectRefusal(await reswireInProcess(['train', spiralsMlp]), 'Say which data to train on with --data, e.g. --data mnist (see reswire train --help).');
+    expectRefusal(await reswireInProcess(['train', spiralsMlp, '--data', 'spirals', '--optimizer', 'lbfgs']),
       '--optimizer must be one of sgd, momentum, nesterov, adam, adamw, rmsprop, got "lbfgs".');
-    expectRefusal(reswire(['train', spiralsMlp, '--data', 'spirals', '--schedule', 'linear']), /--schedule must be constant, cosine or step:SIZE/);
-    expectRefusal(reswire(['train', join(dir, 'missing.json'), '--data', 'spirals']), /Cannot read .*missing\.json: no such file\./);
+    expectRefusal(await reswireInProcess(['train', spiralsMlp, '--data', 'spirals', '--schedule', 'linear']), /--schedule must be constant, cosine or step:SIZE/);
+    expectRefusal(await reswireInProcess(['train', join(dir, 'missing.json'), '--data', 'spirals']), /Cannot read .*missing\.json: no such file\./);
   });
 
-  it('refuses each kind of bad dataset in one sentence before training', () => {
+  it('refuses each kind of bad dataset in one sentence before training', async () => {
     const cifar = join(dir, 'badcifar');
     mkdirSync(cifar);
     writeFileSync(join(cifar, 'data_batch_1.bin'), Buffer.alloc(5000));
-    expectRefusal(reswire(['train', cifarNet, '--data', `cifar10:${cifar}`, '--out', runs]),
+    expectRefusal(await reswireInProcess(['train', cifarNet, '--data', `cifar10:${cifar}`, '--out', runs]),
       `${join(cifar, 'data_batch_1.bin')} is 5000 bytes, not a whole number of 3073-byte CIFAR-10 records; it is truncated or not from the binary version of CIFAR-10.`);
-    expectRefusal(reswire(['train', cifarNet, '--data', `cifar10:${join(dir, 'nowhere')}`, '--out', runs]),
+    expectRefusal(await reswireInProcess(['train', cifarNet, '--data', `cifar10:${join(dir, 'nowhere')}`, '--out', runs]),
       `The CIFAR-10 folder ${join(dir, 'nowhere')} does not exist; check the path after "cifar10:".`);
-    expectRefusal(reswire(['train', cifarNet, '--data', 'mnist', '--out', runs]),
+    expectRefusal(await reswireInProcess(['train', cifarNet, '--data', 'mnist', '--out', runs]),
       "mnist images are 28x28x1 but the graph's Input (node input) is 32x32x3; set the Input's shape to 28x28x1 or pick data that matches it.");
     const csv = join(dir, 'bad.csv');
     writeFileSync(csv, 'x,y,label\n0.1,0.2,a\n0.3,n/a,b\n');
-    expectRefusal(reswire(['train', spiralsMlp, '--data', `csv:${csv}`, '--out', runs]),
+    expectRefusal(await reswireInProcess(['train', spiralsMlp, '--data', `csv:${csv}`, '--out', runs]),
       `${csv} line 3, column "y" is "n/a", not a number; feature columns must be numeric (the label column is "label").`);
     const oneClass = join(dir, 'photos');
     mkdirSync(join(oneClass, 'cats'), { recursive: true });
     writeFileSync(join(oneClass, 'cats', 'a.png'), Buffer.from('not really a png'));
-    expectRefusal(reswire(['train', cifarNet, '--data', `folder:${oneClass}`, '--out', runs]),
+    expectRefusal(await reswireInProcess(['train', cifarNet, '--data', `folder:${oneClass}`, '--out', runs]),
       `${oneClass} has only one class folder (cats); a classifier needs at least two, so add a subfolder per class.`);
   });
 });
@@ -104,14 +104,14 @@ describe('reswire predict', () => {
     const rows = r.stdout.trim().split('\n').slice(1);
     expect(rows).toHaveLength(5);
     expect(rows[0]).toMatch(/^ {2}1\. 0 +\d+\.\d%$/);
-    const json = JSON.parse(reswire(['predict', join(runs, runId), '--input', png, '--json', '--top', '3']).stdout);
+    const json = JSON.parse((await reswireInProcess(['predict', join(runs, runId), '--input', png, '--json', '--top', '3'])).stdout);
     expect(json[0].top.map((t: { class: string }) => t.class)[0]).toBe('0');
     expect(json[0].top).toHaveLength(3);
     const p = json[0].top.map((t: { probability: number }) => t.probability);
     expect(p[0]).toBeGreaterThanOrEqual(p[1]);
     expect(p.reduce((a: number, b: number) => a + b, 0)).toBeLessThanOrEqual(1.0001);
 
-    const wrongKind = reswire(['predict', runId, '--input', join(dir, 'bad.csv'), '--out', runs]);
+    const wrongKind = await reswireInProcess(['predict', runId, '--input', join(dir, 'bad.csv'), '--out', runs]);
     expect(wrongKind.code).toBe(2);
     expect(wrongKind.stderr).toMatch(/^reswire predict: Run .* was trained on 28x28x1 images; give a PNG or JPEG file, not .*bad\.csv\.\n$/);
   });

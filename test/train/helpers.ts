@@ -60,6 +60,15 @@ export function reswire(args: string[], cwd = ROOT): CliResult {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The dispatcher in-process with captured output: for refusals, where a process per case only adds seconds. */
+export async function reswireInProcess(args: string[]): Promise<CliResult> {
+  const { main } = await import('../../main/cli/index');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
 export function readEvents(file: string): RunEvent[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => parseRunEvent(JSON.parse(l)));
 }

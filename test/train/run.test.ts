@@ -53,7 +53,7 @@ describe('startRun', () => {
     expect(events.map((e) => e.type)).toEqual(types);
     expect(record).toMatchObject({ status: 'done', epochsCompleted: 4, backend: 'cpu', seed: 5, graphName: mlp.name });
     expect(record.graphHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(record.config).toMatchObject({ optimizer: 'adam', lr: 0.01, batchSize: 64 });
+    expect(record.config).toMatchObject({ optimizer: 'adam', lr: 0.01, batchSize: 32, schedule: { kind: 'cosine' }, batchNormStats: 'precise' });
     expect(record.bestValAccuracy).toBe(Math.max(...epochs(events).map((e) => e.valAccuracy!)));
     for (const d of ['checkpoints/best', 'checkpoints/last', 'model']) {
       expect(readdirSync(join(h.runDir, d)).sort()).toEqual(['model.json', 'weights.bin']);

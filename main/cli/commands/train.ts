@@ -21,12 +21,13 @@ ${DATA_SPEC_HELP.map((l) => `  ${l}`).join('\n')}
 Options:
   --data SPEC          the dataset (required)
   --epochs N           passes over the training set (default 10)
-  --batch-size B       samples per step (default 64)
+  --batch-size B       samples per step (default 32)
   --optimizer NAME     ${OPTIMIZERS.join(', ')} (default adam)
   --lr X               learning rate (default 0.001 for adam/adamw/rmsprop, 0.05 for sgd/momentum/nesterov)
   --momentum M         momentum of momentum/nesterov/rmsprop (default 0.9)
   --weight-decay X     L2 weight decay on kernels (default 0; 0.01 for adamw, where it is decoupled)
-  --schedule S         constant, step:SIZE[:GAMMA] (x GAMMA, default 0.1, every SIZE epochs) or cosine (default constant)
+  --schedule S         cosine (default: from the rate down to 0 over the epochs), constant,
+                       or step:SIZE[:GAMMA] (multiply by GAMMA, default 0.1, every SIZE epochs)
   --warmup E           linear learning-rate warm-up over E epochs (default 0)
   --val-split F        fraction held out for validation (default 0.2; cifar10 uses test_batch.bin)
   --patience N         stop after N epochs without a better validation loss (default: never)

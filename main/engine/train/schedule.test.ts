@@ -6,7 +6,7 @@ import { createOptimizer } from './optimizers';
 import { learningRateAt } from './schedule';
 
 describe('learning-rate schedules', () => {
-  const base = resolveTrainConfig({ lr: 0.1, epochs: 10 });
+  const base = resolveTrainConfig({ lr: 0.1, epochs: 10, schedule: { kind: 'constant' } });
 
   it('keeps a constant rate, steps it down, or follows half a cosine', () => {
     expect(learningRateAt(base, 0)).toBe(0.1);
@@ -31,7 +31,7 @@ describe('learning-rate schedules', () => {
   });
 
   it('fills defaults per optimizer and explains a bad setting', () => {
-    expect(resolveTrainConfig({ optimizer: 'sgd' })).toMatchObject({ lr: 0.05, weightDecay: 0, batchSize: 64, epochs: 10, seed: 1 });
+    expect(resolveTrainConfig({ optimizer: 'sgd' })).toMatchObject({ lr: 0.05, weightDecay: 0, batchSize: 32, epochs: 10, seed: 1, schedule: { kind: 'cosine', minLr: 0 } });
     expect(resolveTrainConfig({ optimizer: 'adamw' })).toMatchObject({ lr: 0.001, weightDecay: 0.01 });
     expect(() => resolveTrainConfig({ validationSplit: 1.5 })).toThrow();
   });
