@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StudioApiError } from '../../shared/api/errors';
-import type { RunEvent, RunRecord } from '../../shared/api/runEvents';
+import { isFinalEvent, type RunEvent, type RunRecord } from '../../shared/api/runEvents';
 import type { RunSummary } from '../../shared/api/schemas';
 import { describeSpec } from '../engine/data';
 import { DEFAULT_RUNS_DIR, listRuns, readRunEvents, RUN_FILE } from '../engine/runs/store';
@@ -61,6 +61,8 @@ export function createRunHandlers(ctx: StudioContext): { handlers: RunHandlers; 
     handle.onEvent((event: RunEvent) => {
       if (event.type === 'paused') run.state = 'paused';
       if (event.type === 'resumed') run.state = 'running';
+      // A run whose last event is out can no longer be controlled: list it as finished at once.
+      if (isFinalEvent(event)) live.delete(handle.runId);
       ctx.events.emit('runEvent', event);
     });
     void handle.done.then(() => live.delete(handle.runId));
