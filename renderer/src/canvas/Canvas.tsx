@@ -2,8 +2,6 @@
 // derived from it, and local state only holds what changes while dragging.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   ConnectionLineType,
   Controls,
   MiniMap,
@@ -28,6 +26,7 @@ import { useUi } from '../store/uiStore';
 import { setCanvasBridge } from './canvasBridge';
 import { applyMoves, insertItem, tryConnect, type InsertItem } from './commands';
 import { FlowModel, type LayerFlowNode, type ShapeFlowEdge } from './flowModel';
+import { DotGrid } from './DotGrid';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
 import { INSERT_MIME } from '../panels/paletteItems';
@@ -40,6 +39,12 @@ const PRO = { hideAttribution: true };
 const READABLE_ZOOM = 0.75;
 const MINIMAP_SIZE = { width: 170, height: 120 };
 const minimapColor = (n: LayerFlowNode) => FAMILY_COLORS[n.data.family] ?? '#98a1b0';
+
+/** Derived objects the model kept since the last build give way to React Flow's copies of them. */
+function keepFlowCopies<T extends { id: string }>(derived: T[], current: T[], before: ReadonlyMap<string, T>): T[] {
+  const copies = new Map(current.map((x) => [x.id, x]));
+  return derived.map((x) => (before.get(x.id) === x ? (copies.get(x.id) ?? x) : x));
+}
 
 export function Canvas() {
   const t = useT();
@@ -58,22 +63,24 @@ export function Canvas() {
     () => model.current.buildNodes(doc, view, analysis.nodes, new Set(selectedNodes)),
     [doc, view, analysis, selectedNodes],
   );
-  const derivedEdges = useMemo(
-    () => model.current.buildEdges(doc, view, analysis.nodes, new Set(selectedEdges)),
-    [doc, view, analysis, selectedEdges],
-  );
+  const derivedEdges = useMemo(() => model.current.buildEdges(doc, view, new Set(selectedEdges)), [doc, view, selectedEdges]);
   const [nodes, setNodes] = useState<LayerFlowNode[]>(derivedNodes);
   const [edges, setEdges] = useState<ShapeFlowEdge[]>(derivedEdges);
 
-  // The document wins; sizes measured by React Flow carry over so nodes are not re-measured.
+  // The document wins. Where the model kept a node or edge unchanged, React Flow's copy of it
+  // (with its measured size) stays, so React Flow skips it instead of re-adopting all 1,000.
+  const appliedNodes = useRef(new Map<string, LayerFlowNode>());
+  const appliedEdges = useRef(new Map<string, ShapeFlowEdge>());
   useLayoutEffect(() => {
-    setNodes((current) => {
-      const measured = new Map(current.map((n) => [n.id, n.measured]));
-      for (const n of derivedNodes) if (!n.measured && measured.get(n.id)) n.measured = measured.get(n.id);
-      return derivedNodes;
-    });
+    const before = appliedNodes.current;
+    appliedNodes.current = new Map(derivedNodes.map((n) => [n.id, n]));
+    setNodes((current) => keepFlowCopies(derivedNodes, current, before));
   }, [derivedNodes]);
-  useLayoutEffect(() => setEdges(derivedEdges), [derivedEdges]);
+  useLayoutEffect(() => {
+    const before = appliedEdges.current;
+    appliedEdges.current = new Map(derivedEdges.map((e) => [e.id, e]));
+    setEdges((current) => keepFlowCopies(derivedEdges, current, before));
+  }, [derivedEdges]);
 
   // A freshly opened graph is shown whole when that stays readable; a tall one (a deep
   // ResNet) is shown from its top at a readable zoom instead of as a thin unreadable strip.
@@ -110,14 +117,23 @@ export function Canvas() {
       },
       sizeOf: (id) => {
         const n = flow.getNode(id);
-        return n?.measured?.width && n.measured.height ? { width: n.measured.width, height: n.measured.height } : undefined;
+        if (!n) return undefined;
+        // A node not drawn yet (off screen since the project opened) is as big as others of its kind.
+        return n.measured?.width && n.measured.height ? { width: n.measured.width, height: n.measured.height } : model.current.sizeOf(id, n.data.isBlock);
       },
     });
     return () => setCanvasBridge(null);
   }, [flow]);
 
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
-    setNodes((ns) => applyNodeChanges(changes, ns));
+    const measured = new Set<string>();
+    for (const c of changes) {
+      if (c.type !== 'dimensions' || !c.dimensions) continue;
+      measured.add(c.id);
+      model.current.noteMeasured(c.id, c.dimensions, flow.getNode(c.id)?.data.isBlock ?? false);
+    }
+    // A measured node drops its estimated handles: React Flow would prefer them to the real ones.
+    setNodes((ns) => applyNodeChanges(changes, ns).map((n) => (n.handles && measured.has(n.id) ? { ...n, handles: undefined } : n)));
     if (changes.some((c) => c.type === 'select')) {
       const selected = new Set(useUi.getState().selectedNodes);
       for (const c of changes) {
@@ -127,7 +143,7 @@ export function Canvas() {
       }
       useUi.getState().select([...selected], useUi.getState().selectedEdges);
     }
-  }, []);
+  }, [flow]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<ShapeFlowEdge>[]) => {
     setEdges((es) => applyEdgeChanges(changes, es));
@@ -200,6 +216,10 @@ export function Canvas() {
     [flow],
   );
 
+  // Set on the element directly: a re-render of the canvas per pan would cost more than it saves.
+  const onMoveStart = useCallback(() => document.querySelector('.canvas')?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => document.querySelector('.canvas')?.classList.remove('is-moving'), []);
+
   const onNodeDoubleClick = useCallback((_e: MouseEvent, node: LayerFlowNode) => {
     if (node.data.blockId) useDocument.getState().openBlock(node.data.blockId);
   }, []);
@@ -218,6 +238,8 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={onNodeDoubleClick}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         connectionLineType={ConnectionLineType.Bezier}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -230,7 +252,7 @@ export function Canvas() {
         proOptions={PRO}
         elevateEdgesOnSelect
       >
-        <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
+        <DotGrid gap={22} size={1.2} />
         <MiniMap pannable zoomable className="minimap" style={MINIMAP_SIZE} nodeBorderRadius={6} nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }} />
       </ReactFlow>

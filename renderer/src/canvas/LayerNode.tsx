@@ -4,25 +4,32 @@ import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { handleForPort } from '../editing/connect';
 import { portFraction } from '../editing/layout';
-import { formatCount, formatExact } from '../editing/format';
+import { formatCount, formatExact, formatShape } from '../editing/format';
 import { useT } from '../i18n';
 import { useSay } from '../i18n/messageText';
+import { useNodeInfo } from '../store/analysis';
 import { useDocument } from '../store/documentStore';
 import { familyClass } from '../panels/families';
 import { blockName } from '../panels/layerText';
-import type { LayerFlowNode } from './flowModel';
+import { shownPortCount, type LayerFlowNode } from './flowModel';
 
+const NO_ERRORS: never[] = [];
 const connectingSelector = (s: { connection: { inProgress: boolean } }) => s.connection.inProgress;
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const t = useT();
   const say = useSay();
-  const hasError = data.errors.length > 0;
+  // Shape, weights and errors come from the analysis store, so a re-inference re-renders
+  // only the nodes whose results changed (and only those on screen).
+  const info = useNodeInfo(id);
+  const errors = info?.errors ?? NO_ERRORS;
+  const params = info ? info.trainableParams + info.nonTrainableParams : 0;
+  const hasError = errors.length > 0;
   const def = useDocument((s) => (data.blockId ? s.doc.blocks[data.blockId] : undefined));
   const title = data.label ?? (data.isBlock ? (def ? blockName(def) : data.blockId) : data.type);
   // A spare input port on a merge layer appears only while a wire is being dragged.
   const connecting = useStore(connectingSelector);
-  const portCount = connecting ? data.ports : Math.max(data.minPorts, Math.min(data.ports, data.usedPorts.length ? Math.max(...data.usedPorts) + 1 : 0));
+  const portCount = shownPortCount(data, connecting);
   const ports = Array.from({ length: portCount }, (_, i) => i);
   // React Flow measures handles with the node; a port added while dragging must be re-measured.
   const updateNodeInternals = useUpdateNodeInternals();
@@ -33,7 +40,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
     updateNodeInternals(id);
   }, [portCount, id, updateNodeInternals]);
   const applyFix = (index: number) => {
-    const fix = data.errors[index]?.fix;
+    const fix = errors[index]?.fix;
     if (fix) useDocument.getState().edit(fix.edits);
   };
   return (
@@ -72,17 +79,17 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       )}
       <div className="layer-node-stats">
         <span className="layer-node-shape" data-testid={`shape-${id}`}>
-          {data.shape ?? '—'}
+          {info?.outputShape ? formatShape(info.outputShape) : '—'}
         </span>
-        {data.params > 0 && (
-          <span className="layer-node-params" title={t('node.paramsExact', { n: formatExact(data.params) })}>
-            {t('node.params', { n: formatCount(data.params) })}
+        {params > 0 && (
+          <span className="layer-node-params" title={t('node.paramsExact', { n: formatExact(params) })}>
+            {t('node.params', { n: formatCount(params) })}
           </span>
         )}
       </div>
-      {data.errors.length > 0 && (
+      {errors.length > 0 && (
         <div className="layer-node-errors nodrag" data-testid={`error-${id}`}>
-          {data.errors.map((err, i) => (
+          {errors.map((err, i) => (
             <div className="layer-node-error" key={i}>
               <span className="error-badge" aria-hidden>
                 !

@@ -2,6 +2,8 @@
 // (a shortcut) arcs out to the side instead of running through the layers it skips.
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { formatShape } from '../editing/format';
+import { useNodeInfo } from '../store/analysis';
 import type { ShapeFlowEdge } from './flowModel';
 
 const SKIP_MIN_DY = 170;
@@ -52,7 +54,9 @@ function elbowPath(sx: number, sy: number, tx: number, ty: number, nearTarget: b
 }
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  // The label is the shape its source puts out, read from the analysis store by each wire.
+  const src = useNodeInfo(source);
   const dy = targetY - sourceY;
   const dx = Math.abs(targetX - sourceX);
   let route: [string, number, number];
@@ -64,14 +68,14 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
     route = [path, x, y];
   }
   const [path, labelX, labelY] = route;
-  const invalid = data?.invalid ?? false;
+  const invalid = !src?.outputShape || src.errors.length > 0;
   return (
     <BaseEdge
       id={props.id}
       path={path}
       markerEnd={markerEnd}
       className={`shape-edge${invalid ? ' is-invalid' : ''}${selected ? ' is-selected' : ''}`}
-      label={data?.label}
+      label={src?.outputShape ? formatShape(src.outputShape) : '?'}
       labelX={labelX}
       labelY={labelY}
       labelShowBg

@@ -1,14 +1,13 @@
-// Turns the open scope of the document plus its shape analysis into React Flow nodes and
-// edges. Unchanged nodes keep their object identity, so memoised node components skip
-// re-rendering and a 500-node graph stays smooth while one node changes.
-import type { Edge, Node } from '@xyflow/react';
+// Turns the open scope of the document into React Flow nodes and edges. What a node shows
+// from shape inference (shape, parameters, errors) is not in these objects: each node and
+// wire selects its own info from the analysis store. So an edit that only changes shapes
+// hands React Flow the very same objects, and one that changes a node rebuilds that node only.
+import type { Edge, Node, NodeHandle } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import { getLayer } from '../../../shared/catalog';
-import type { Fix } from '../../../shared/graph/edits';
-import type { Message } from '../../../shared/i18n/messages';
 import { BLOCK_NODE_TYPE, type GraphDocument, type GraphEdge, type GraphNode } from '../../../shared/graph/types';
 import { handleForPort } from '../editing/connect';
-import { formatShape } from '../editing/format';
-import { NODE_HEIGHT, NODE_WIDTH } from '../editing/layout';
+import { NODE_WIDTH, portFraction } from '../editing/layout';
 import { hasOutputPort, inputArity, visiblePortCount, type GraphView } from '../editing/scope';
 import type { NodeView } from '../store/analysis';
 
@@ -17,8 +16,6 @@ export interface LayerNodeData extends Record<string, unknown> {
   /** The name the user gave the node, if any. */
   label: string | undefined;
   family: string;
-  shape: string | null;
-  params: number;
   /** Input handles to draw (0 for Input layers); > 1 shows numbered ports. */
   ports: number;
   /** Ports that have a wire. */
@@ -28,8 +25,6 @@ export interface LayerNodeData extends Record<string, unknown> {
   /** Numbered ports (Add, Concatenate, blocks with several inputs). */
   multiInput: boolean;
   hasOutput: boolean;
-  /** `text` lets the node show the message in the UI language. */
-  errors: { message: string; text?: Message; fix?: Fix }[];
   isBlock: boolean;
   blockId: string | null;
 }
@@ -37,15 +32,52 @@ export interface LayerNodeData extends Record<string, unknown> {
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 
 export interface ShapeEdgeData extends Record<string, unknown> {
-  label: string;
-  invalid: boolean;
   /** Enters a merge layer on a port after the first: a shortcut joining the main path. */
   joinsMain: boolean;
 }
 
 export type ShapeFlowEdge = Edge<ShapeEdgeData, 'shape'>;
 
-function nodeData(doc: GraphDocument, node: GraphNode, info: NodeView | undefined, incoming: GraphEdge[]): LayerNodeData {
+type Size = { width: number; height: number };
+
+/** Input ports drawn on a node: while a wire is dragged, a merge layer also shows its spare port. */
+export function shownPortCount(data: LayerNodeData, connecting: boolean): number {
+  if (connecting) return data.ports;
+  return Math.max(data.minPorts, Math.min(data.ports, data.usedPorts.length ? Math.max(...data.usedPorts) + 1 : 0));
+}
+
+// Where LayerNode's handles sit, from app.css: the node's 1px side and 3px top borders,
+// 11px handles (17px numbered ones) centred on the top and bottom edges.
+const BORDER_SIDE = 1;
+const BORDER_TOP = 3;
+const HANDLE = 11;
+const NUMBERED_HANDLE = 17;
+/** Heights as drawn with the default fonts; replaced by real ones once a node of the kind is measured. */
+const DRAWN_HEIGHT = { layer: 54, block: 67 };
+
+/**
+ * The handles of a node that has not been drawn yet. React Flow draws every node once to
+ * measure its handles unless it is told where they are; at 1,000 nodes that first draw is
+ * most of the time to open a project. A node in view is measured as usual, so these only
+ * place the ends of wires whose node is off screen.
+ */
+export function estimatedHandles(data: LayerNodeData, size: Size): NodeHandle[] {
+  const inner = size.width - 2 * BORDER_SIDE;
+  const count = shownPortCount(data, false);
+  const handles: NodeHandle[] = [];
+  const side = data.multiInput ? NUMBERED_HANDLE : HANDLE;
+  for (let port = 0; port < count; port++) {
+    const x = BORDER_SIDE + portFraction(port, count) * inner - side / 2;
+    handles.push({ id: handleForPort(port), type: 'target', position: Position.Top, x, y: BORDER_TOP - side / 2, width: side, height: side });
+  }
+  if (data.hasOutput) {
+    // The output handle is centred on the bottom border's inner edge.
+    handles.push({ id: 'out', type: 'source', position: Position.Bottom, x: BORDER_SIDE + inner / 2 - HANDLE / 2, y: size.height - 1 - HANDLE / 2, width: HANDLE, height: HANDLE });
+  }
+  return handles;
+}
+
+function nodeData(doc: GraphDocument, node: GraphNode, incoming: GraphEdge[]): LayerNodeData {
   const arity = inputArity(doc, node);
   const usedPorts = incoming.map((e) => e.targetPort);
   const isBlock = node.type === BLOCK_NODE_TYPE;
@@ -55,109 +87,161 @@ function nodeData(doc: GraphDocument, node: GraphNode, info: NodeView | undefine
     type: node.type,
     label: node.label,
     family,
-    shape: info?.outputShape ? formatShape(info.outputShape) : null,
-    params: info ? info.trainableParams + info.nonTrainableParams : 0,
     ports: arity.max <= 1 ? arity.max : visiblePortCount(arity, usedPorts),
     usedPorts,
     minPorts: Math.min(arity.min, arity.max),
     multiInput: arity.max > 1,
     hasOutput: hasOutputPort(node),
-    errors: info?.errors ?? [],
     isBlock,
     blockId,
   };
 }
 
+function incomingEdges(edges: readonly GraphEdge[]): Map<string, GraphEdge[]> {
+  const incoming = new Map<string, GraphEdge[]>();
+  for (const e of edges) {
+    const list = incoming.get(e.target);
+    if (list) list.push(e);
+    else incoming.set(e.target, [e]);
+  }
+  return incoming;
+}
+
 function sameData(a: LayerNodeData, b: LayerNodeData): boolean {
+  if (a === b) return true;
   return (
     a.type === b.type &&
     a.label === b.label &&
     a.family === b.family &&
-    a.shape === b.shape &&
-    a.params === b.params &&
     a.ports === b.ports &&
     a.minPorts === b.minPorts &&
     a.multiInput === b.multiInput &&
     a.hasOutput === b.hasOutput &&
     a.isBlock === b.isBlock &&
     a.blockId === b.blockId &&
-    a.usedPorts.join() === b.usedPorts.join() &&
-    a.errors.length === b.errors.length &&
-    a.errors.every((e, i) => e.message === b.errors[i].message && e.fix?.title === b.errors[i].fix?.title)
+    a.usedPorts.length === b.usedPorts.length &&
+    a.usedPorts.every((p, i) => p === b.usedPorts[i])
   );
 }
 
-/** Keeps the previous build so unchanged nodes and edges are returned as the same objects. */
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Keeps the previous build so unchanged nodes and edges are returned as the same objects,
+ * and the same array when nothing changed at all. Also remembers measured node sizes.
+ */
 export class FlowModel {
   private nodes = new Map<string, LayerFlowNode>();
   private edges = new Map<string, ShapeFlowEdge>();
+  private nodeList: LayerFlowNode[] = [];
+  private edgeList: ShapeFlowEdge[] = [];
+  private measured = new Map<string, Size>();
+  private drawnHeight = { ...DRAWN_HEIGHT };
+  /** What the last build was made from: a node whose document object, wires and block
+   * definitions are all the same objects needs no new data (most nodes, after most edits). */
+  private sourceNodes = new Map<string, GraphNode>();
+  private sourceEdges: readonly GraphEdge[] = [];
+  private sourceBlocks: GraphDocument['blocks'] | null = null;
+  private edgeSources = new Map<string, { edge: GraphEdge; target: GraphNode | undefined }>();
+  private edgeBlocks: GraphDocument['blocks'] | null = null;
+
+  /** Records sizes React Flow measured, so rebuilt nodes carry them (and need no estimates). */
+  noteMeasured(id: string, size: Size, isBlock: boolean): void {
+    this.measured.set(id, size);
+    this.drawnHeight[isBlock ? 'block' : 'layer'] = size.height;
+  }
+
+  /** A node's size: measured, or as a node of its kind is drawn. */
+  sizeOf(id: string, isBlock: boolean): Size {
+    return this.measured.get(id) ?? { width: NODE_WIDTH, height: this.drawnHeight[isBlock ? 'block' : 'layer'] };
+  }
 
   buildNodes(doc: GraphDocument, view: GraphView, infos: ReadonlyMap<string, NodeView>, selected: ReadonlySet<string>): LayerFlowNode[] {
-    const incoming = new Map<string, GraphEdge[]>();
-    for (const e of view.edges) {
-      const list = incoming.get(e.target);
-      if (list) list.push(e);
-      else incoming.set(e.target, [e]);
-    }
+    const sameWiring = doc.blocks === this.sourceBlocks && sameList(view.edges, this.sourceEdges);
+    let incoming: Map<string, GraphEdge[]> | null = null;
     const next = new Map<string, LayerFlowNode>();
     const out = view.nodes.map((n) => {
-      const data = nodeData(doc, n, infos.get(n.id), incoming.get(n.id) ?? []);
       const prev = this.nodes.get(n.id);
+      const data = prev && sameWiring && this.sourceNodes.get(n.id) === n ? prev.data : nodeData(doc, n, (incoming ??= incomingEdges(view.edges)).get(n.id) ?? []);
       const isSelected = selected.has(n.id);
+      // A node with an error draws its note over the nodes beside it.
+      const zIndex = (infos.get(n.id)?.errors.length ?? 0) > 0 ? 10 : 0;
+      const measured = this.measured.get(n.id);
       let rf: LayerFlowNode;
-      if (prev && prev.position.x === n.position.x && prev.position.y === n.position.y && !!prev.selected === isSelected && sameData(prev.data, data)) {
+      if (
+        prev &&
+        prev.position.x === n.position.x &&
+        prev.position.y === n.position.y &&
+        !!prev.selected === isSelected &&
+        prev.zIndex === zIndex &&
+        sameData(prev.data, data)
+      ) {
         rf = prev;
       } else {
+        const size = this.sizeOf(n.id, data.isBlock);
         rf = {
           id: n.id,
           type: 'layer',
           position: n.position,
           data: prev && sameData(prev.data, data) ? prev.data : data,
           selected: isSelected,
-          measured: prev?.measured,
+          measured,
           // Used before the node is measured: fit-to-view and culling work for unseen nodes.
-          initialWidth: NODE_WIDTH,
-          initialHeight: NODE_HEIGHT + (data.isBlock ? 14 : 0),
-          // A node with an error draws its note over the nodes beside it.
-          zIndex: data.errors.length ? 10 : 0,
+          initialWidth: size.width,
+          initialHeight: size.height,
+          zIndex,
         };
+        if (!measured) rf.handles = estimatedHandles(data, size);
       }
       next.set(n.id, rf);
       return rf;
     });
     this.nodes = next;
+    this.sourceNodes = new Map(view.nodes.map((n) => [n.id, n]));
+    this.sourceEdges = view.edges;
+    this.sourceBlocks = doc.blocks;
+    for (const id of this.measured.keys()) if (!next.has(id)) this.measured.delete(id);
+    if (sameList(out, this.nodeList)) return this.nodeList;
+    this.nodeList = out;
     return out;
   }
 
-  buildEdges(doc: GraphDocument, view: GraphView, infos: ReadonlyMap<string, NodeView>, selected: ReadonlySet<string>): ShapeFlowEdge[] {
+  buildEdges(doc: GraphDocument, view: GraphView, selected: ReadonlySet<string>): ShapeFlowEdge[] {
     const byId = new Map(view.nodes.map((n) => [n.id, n]));
+    const sameBlocks = doc.blocks === this.edgeBlocks;
     const next = new Map<string, ShapeFlowEdge>();
+    const sources = new Map<string, { edge: GraphEdge; target: GraphNode | undefined }>();
     const out = view.edges.map((e) => {
-      const src = infos.get(e.source);
       const target = byId.get(e.target);
+      const prev = this.edges.get(e.id);
+      const isSelected = selected.has(e.id);
+      const source = this.edgeSources.get(e.id);
+      sources.set(e.id, { edge: e, target });
+      if (prev && sameBlocks && source?.edge === e && source.target === target && !!prev.selected === isSelected) {
+        next.set(e.id, prev);
+        return prev;
+      }
       const multi = target ? inputArity(doc, target).max > 1 : false;
-      const label = src?.outputShape ? formatShape(src.outputShape) : '?';
-      const invalid = !src?.outputShape || (src?.errors.length ?? 0) > 0;
       const targetHandle = handleForPort(multi ? e.targetPort : 0);
       const joinsMain = multi && e.targetPort > 0;
-      const isSelected = selected.has(e.id);
-      const prev = this.edges.get(e.id);
       const reuse =
         prev &&
         prev.source === e.source &&
         prev.target === e.target &&
         prev.targetHandle === targetHandle &&
-        prev.data?.label === label &&
-        prev.data?.invalid === invalid &&
         prev.data?.joinsMain === joinsMain &&
         !!prev.selected === isSelected;
-      const rf: ShapeFlowEdge = reuse
-        ? prev
-        : { id: e.id, type: 'shape', source: e.source, target: e.target, sourceHandle: 'out', targetHandle, data: { label, invalid, joinsMain }, selected: isSelected };
+      const rf: ShapeFlowEdge = reuse ? prev : { id: e.id, type: 'shape', source: e.source, target: e.target, sourceHandle: 'out', targetHandle, data: { joinsMain }, selected: isSelected };
       next.set(e.id, rf);
       return rf;
     });
     this.edges = next;
+    this.edgeSources = sources;
+    this.edgeBlocks = doc.blocks;
+    if (sameList(out, this.edgeList)) return this.edgeList;
+    this.edgeList = out;
     return out;
   }
 }

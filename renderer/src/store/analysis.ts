@@ -1,7 +1,6 @@
 // The derived analysis: shapes, weights, MACs and errors for the whole document,
 // recomputed (incrementally) after every document change, in its own store so panels that
 // only need totals do not re-render with the canvas and vice versa.
-import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { GraphAnalysis, NodeInfo } from '../../../shared/graph/analysis';
 import { createInference } from '../../../shared/graph/incremental';
@@ -68,9 +67,35 @@ export function scopeInfos(doc: GraphDocument, analysis: GraphAnalysis, scopePat
   return { nodes: infos, shapesKnown: true };
 }
 
+/**
+ * The open scope's node infos as a store of their own, so each canvas node and wire can
+ * select its own entry: after an edit only the ones whose info changed re-render, and React
+ * Flow is not handed 1,000 new node objects because shapes changed.
+ */
+function currentScopeInfos(): ScopeAnalysis {
+  const { doc, scopePath } = useDocument.getState();
+  return scopeInfos(doc, useAnalysis.getState().analysis, scopePath);
+}
+
+export const useScopeInfos = create<ScopeAnalysis>(currentScopeInfos);
+
+function refreshScopeInfos(): void {
+  const next = currentScopeInfos();
+  const cur = useScopeInfos.getState();
+  if (next.nodes !== cur.nodes || next.shapesKnown !== cur.shapesKnown) useScopeInfos.setState(next, true);
+}
+
+// The analysis store subscribed to document changes first, so it is current here.
+useAnalysis.subscribe(refreshScopeInfos);
+useDocument.subscribe((state, prev) => {
+  if (state.scopePath !== prev.scopePath) refreshScopeInfos();
+});
+
 export function useScopeAnalysis(): ScopeAnalysis {
-  const analysis = useAnalysis((s) => s.analysis);
-  const doc = useDocument((s) => s.doc);
-  const scopePath = useDocument((s) => s.scopePath);
-  return useMemo(() => scopeInfos(doc, analysis, scopePath), [doc, analysis, scopePath]);
+  return useScopeInfos();
+}
+
+/** One node's info in the open scope; infos of unchanged nodes keep their identity between inferences. */
+export function useNodeInfo(id: string): NodeInfo | undefined {
+  return useScopeInfos((s) => s.nodes.get(id));
 }
