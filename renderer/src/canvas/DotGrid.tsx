@@ -1,7 +1,9 @@
 // The dotted canvas background. React Flow's <Background> moves an SVG pattern on every
 // frame of a pan, so the whole pane is re-rasterised each frame (in software on machines
 // without a GPU, the biggest cost of panning a large graph). Here the dots are one tiled
-// layer that a pan only moves (a compositor transform); it is redrawn only when the zoom changes.
+// layer that a pan only moves: while the view moves it is a compositor layer (app.css,
+// `.is-moving`), redrawn only when the zoom changes. At rest it is not, since a composited
+// layer under the graph would make the browser composite the nodes too (greyscale text).
 import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 
@@ -10,7 +12,9 @@ const DEFAULT_DOT_COLOR = '#91919a';
 
 const transformOf = (s: ReactFlowState) => s.transform;
 
-const frame: CSSProperties = { position: 'absolute', inset: 0, overflow: 'hidden', pointerEvents: 'none', zIndex: -1 };
+// `clip`, not `hidden`: a hidden overflow that the layer spills over is a scroller, which the
+// browser composites, with the same effect on the nodes above it.
+const frame: CSSProperties = { position: 'absolute', inset: 0, overflow: 'clip', pointerEvents: 'none', zIndex: -1 };
 
 function positiveModulo(x: number, m: number): number {
   return ((x % m) + m) % m;
@@ -42,12 +46,11 @@ function DotGridView({ gap, size }: { gap: number; size: number }) {
     height: `calc(100% + ${2 * cell}px)`,
     backgroundImage: tile,
     backgroundSize: `${cell}px ${cell}px`,
-    transform: `translate3d(${x}px, ${y}px, 0)`,
-    willChange: 'transform',
+    transform: `translate(${x}px, ${y}px)`,
   };
   return (
     <div ref={ref} className="react-flow__background dot-grid" style={frame} data-testid="rf__background">
-      <div style={layer} />
+      <div className="dot-grid-layer" style={layer} />
     </div>
   );
 }

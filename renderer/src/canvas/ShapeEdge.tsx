@@ -5,6 +5,7 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { formatShape } from '../editing/format';
 import { useNodeInfo } from '../store/analysis';
 import type { ShapeFlowEdge } from './flowModel';
+import { LABEL_FONT_PX, labelSize } from './labelSize';
 
 const SKIP_MIN_DY = 170;
 const SKIP_MAX_DX = 90;
@@ -14,6 +15,22 @@ const ARC = 150;
 /** How far below the source (and above the target) the shortcut runs sideways. */
 const RUN_OFFSET = 9;
 const CORNER = 6;
+const LABEL_PAD_X = 5;
+const LABEL_PAD_Y = 2;
+const LABEL_STYLE = { fontSize: LABEL_FONT_PX };
+
+/** The shape on a wire, drawn as React Flow's edge text is but sized without measuring the page. */
+function ShapeLabel({ x, y, text }: { x: number; y: number; text: string }) {
+  const { width, height } = labelSize(text);
+  return (
+    <g transform={`translate(${x - width / 2} ${y - height / 2})`} className="react-flow__edge-textwrapper">
+      <rect className="react-flow__edge-textbg" x={-LABEL_PAD_X} y={-LABEL_PAD_Y} width={width + 2 * LABEL_PAD_X} height={height + 2 * LABEL_PAD_Y} rx={4} ry={4} />
+      <text className="react-flow__edge-text" y={height / 2} dy="0.3em" style={LABEL_STYLE}>
+        {text}
+      </text>
+    </g>
+  );
+}
 
 /**
  * A shortcut leaves just under its source, runs out to the side in the gap between layers,
@@ -70,20 +87,10 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const [path, labelX, labelY] = route;
   const invalid = !src?.outputShape || src.errors.length > 0;
   return (
-    <BaseEdge
-      id={props.id}
-      path={path}
-      markerEnd={markerEnd}
-      className={`shape-edge${invalid ? ' is-invalid' : ''}${selected ? ' is-selected' : ''}`}
-      label={src?.outputShape ? formatShape(src.outputShape) : '?'}
-      labelX={labelX}
-      labelY={labelY}
-      labelShowBg
-      labelBgPadding={[5, 2]}
-      labelBgBorderRadius={4}
-      labelStyle={{ fontSize: 10.5 }}
-      interactionWidth={14}
-    />
+    <>
+      <BaseEdge id={props.id} path={path} markerEnd={markerEnd} className={`shape-edge${invalid ? ' is-invalid' : ''}${selected ? ' is-selected' : ''}`} interactionWidth={14} />
+      <ShapeLabel x={labelX} y={labelY} text={src?.outputShape ? formatShape(src.outputShape) : '?'} />
+    </>
   );
 }
 

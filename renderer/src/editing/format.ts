@@ -36,9 +36,12 @@ export function formatBytes(bytes: number): string {
   return i === 0 ? `${Math.round(value)} B` : `${trimZeros(value.toPrecision(3))} ${units[i]}`;
 }
 
+// One formatter for all: toLocaleString builds a new one per call, a cost on every node drawn.
+const EXACT = new Intl.NumberFormat('en-US');
+
 /** Full integer with thin grouping for tooltips: 1234567 -> 1,234,567. */
 export function formatExact(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '?';
+  return Number.isFinite(n) ? EXACT.format(Math.round(n)) : '?';
 }
 
 function trimZeros(s: string): string {
