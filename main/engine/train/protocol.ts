@@ -15,6 +15,8 @@ export interface WorkerInput {
   config: TrainConfig;
   /** Int32Array(1) over this buffer: CONTROL_RUN / PAUSE / STOP. */
   control: SharedArrayBuffer;
+  /** false: batch and layerStats events are neither written nor sent (see StartRunOptions.streamEvents). */
+  streamEvents?: boolean;
 }
 
 export type WorkerMessage =

@@ -24,6 +24,11 @@ export interface StartRunOptions {
   runsDir?: string;
   /** The worker entry; only needed where the engine is bundled (the default is worker.mjs beside this file). */
   workerUrl?: URL;
+  /**
+   * false: no batch or layerStats events (the progress stream) are written or sent; the
+   * events that start and end epochs and the run still are. For measuring what streaming costs.
+   */
+  streamEvents?: boolean;
 }
 
 export interface RunResult {
@@ -70,7 +75,10 @@ export function startRun(opts: StartRunOptions): RunHandle {
   const runsDir = resolve(opts.runsDir ?? DEFAULT_RUNS_DIR);
   const { id: runId, dir: runDir } = createRunFolder(runsDir, opts.graph.name || 'graph');
   const control = new Int32Array(new SharedArrayBuffer(4));
-  const input: WorkerInput = { runId, runDir, graph: opts.graph, dataSpec: opts.data, config, control: control.buffer as SharedArrayBuffer };
+  const input: WorkerInput = {
+    runId, runDir, graph: opts.graph, dataSpec: opts.data, config, control: control.buffer as SharedArrayBuffer,
+    streamEvents: opts.streamEvents ?? true,
+  };
 
   const events: RunEvent[] = [];
   const listeners = new Set<(e: RunEvent) => void>();

@@ -18,6 +18,7 @@ function post(m: WorkerMessage): void {
 }
 
 function emit(body: RunEventBody): void {
+  if (input.streamEvents === false && (body.type === 'batch' || body.type === 'layerStats')) return;
   const event = { ...body, runId: input.runId, t: Date.now() } as RunEvent;
   files?.append(event);
   post({ kind: 'event', event });
