@@ -95,6 +95,41 @@ function timeInPage(startTestId: string, startAction: 'click' | 'enter', doneTes
   );
 }
 
+/**
+ * Wires on screen whose ends are not on their ports (more than a pixel off), and how many
+ * wires were checked. Nodes are drawn at the size the editor told React Flow, with the
+ * handles it placed, so this is what shows whether those were right.
+ */
+async function wiresOffTheirPorts(): Promise<{ checked: number; off: string[] }> {
+  const wires = graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, port: e.targetPort }));
+  return page.evaluate((list) => {
+    const off: string[] = [];
+    let checked = 0;
+    const centre = (el: Element, edge: 'top' | 'bottom') => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: edge === 'top' ? r.top : r.bottom };
+    };
+    for (const w of list) {
+      const path = document.querySelector<SVGPathElement>(`[data-testid="rf__edge-${w.id}"] path.react-flow__edge-path`);
+      const source = document.querySelector(`.react-flow__node[data-id="${w.source}"] .react-flow__handle[data-handleid="out"]`);
+      const target = document.querySelector(`.react-flow__node[data-id="${w.target}"]`);
+      const port = target?.querySelector(`.react-flow__handle[data-handleid="in${w.port}"]`) ?? target?.querySelector('.react-flow__handle[data-handleid="in0"]');
+      // Only wires with both ends on screen can be checked.
+      if (!path || !source || !port) continue;
+      checked++;
+      const toScreen = path.getScreenCTM()!;
+      const start = path.getPointAtLength(0).matrixTransform(toScreen);
+      const end = path.getPointAtLength(path.getTotalLength()).matrixTransform(toScreen);
+      const a = centre(source, 'bottom');
+      const b = centre(port, 'top');
+      if (Math.hypot(start.x - a.x, start.y - a.y) > 1 || Math.hypot(end.x - b.x, end.y - b.y) > 1) {
+        off.push(`${w.id}: starts ${start.x.toFixed(1)},${start.y.toFixed(1)} (port ${a.x.toFixed(1)},${a.y.toFixed(1)}), ends ${end.x.toFixed(1)},${end.y.toFixed(1)} (port ${b.x.toFixed(1)},${b.y.toFixed(1)})`);
+      }
+    }
+    return { checked, off };
+  }, wires);
+}
+
 /** The exact MACs total, from the totals bar's tooltip. */
 async function macs(): Promise<number> {
   const title = (await page.locator('.totals-bar .total').nth(1).getAttribute('title')) ?? '';
@@ -121,6 +156,15 @@ describe(`the editor with a ${graph.nodes.length}-node graph`, () => {
     const summary = (await page.locator('[data-testid="document-summary"]').textContent()) ?? '';
     expect(summary).toContain(`Nodes ${graph.nodes.length}`);
     expect(await page.locator('[data-testid="validity"]').textContent()).toContain('Valid');
+    // Selected nodes are new objects for React Flow, placed with the handles the editor gave.
+    for (const id of ['stem_conv', 'stage1_block1/add', 'stage1_block1/relu']) {
+      await page.locator(`[data-testid="node-${id}"] .layer-node-head`).click({ modifiers: ['Control'] });
+    }
+    await expect.poll(() => page.locator('.layer-node.is-selected').count()).toBe(3);
+    const wires = await wiresOffTheirPorts();
+    expect(wires.checked).toBeGreaterThan(5);
+    expect(wires.off).toEqual([]);
+    await page.keyboard.press('Escape');
     await studio.screenshot('perf-1-opened');
   });
 
@@ -181,6 +225,10 @@ describe(`the editor with a ${graph.nodes.length}-node graph`, () => {
     });
     expect(zoomedOut).not.toBe(afterPan);
     expect(Number(/scale\(([\d.]+)\)/.exec(zoomedOut ?? '')?.[1])).toBeLessThan(0.3);
+    // Zoomed out and back, many nodes were drawn for the first time: their wires still meet their ports.
+    const wires = await wiresOffTheirPorts();
+    expect(wires.checked).toBeGreaterThan(5);
+    expect(wires.off).toEqual([]);
     figures.pan = frameStats(pan);
     figures.zoom = frameStats(zoom);
     figures.panZoomP95Ms = frameStats([...pan, ...zoom]).p95;

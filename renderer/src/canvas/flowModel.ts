@@ -56,10 +56,11 @@ const NUMBERED_HANDLE = 17;
 const DRAWN_HEIGHT = { layer: 54, block: 67 };
 
 /**
- * The handles of a node that has not been drawn yet. React Flow draws every node once to
- * measure its handles unless it is told where they are; at 1,000 nodes that first draw is
- * most of the time to open a project. A node in view is measured as usual, so these only
- * place the ends of wires whose node is off screen.
+ * The handles of a node that has not been measured yet. React Flow draws every node once to
+ * measure it unless told its size and where its handles are; at 1,000 nodes that first draw
+ * is most of the time to open a project, and measuring each node as it scrolls into view
+ * costs a layout and a store update per node. Given both, a node drawn at the size we said
+ * is not measured at all; one drawn at another size (other fonts) is measured as usual.
  */
 export function estimatedHandles(data: LayerNodeData, size: Size): NodeHandle[] {
   const inner = size.width - 2 * BORDER_SIDE;
@@ -187,7 +188,7 @@ export class FlowModel {
           position: n.position,
           data: prev && sameData(prev.data, data) ? prev.data : data,
           selected: isSelected,
-          measured,
+          measured: size,
           // Used before the node is measured: fit-to-view and culling work for unseen nodes.
           initialWidth: size.width,
           initialHeight: size.height,
