@@ -1,10 +1,11 @@
 // The training figures of `npm run bench`: MNIST ResNet-8 for one epoch of 8,000 samples,
 // and what the event stream costs (the same run with streaming on and off, interleaved).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EpochEvent, RunEvent } from '../shared/api/runEvents';
+import { parseRunEvent, type EpochEvent, type RunEvent } from '../shared/api/runEvents';
 import { buildTemplate } from '../shared/templates/index';
+import { appendEvent } from '../main/engine/runs/store';
 import { startRun } from '../main/engine/train/run';
 
 export interface MnistEpoch {
@@ -21,8 +22,15 @@ export interface StreamingCost {
   /** Run seconds (the done event: the whole training loop) per round, streaming on. */
   onSeconds: number[];
   offSeconds: number[];
-  /** (median on - median off) / median off, in percent; negative is noise. */
+  /** (median on - median off) / median off, in percent; on a shared machine mostly noise. */
   overheadPercent: number;
+  /**
+   * The streaming work itself, timed alone: every event of a streaming run appended to
+   * events.jsonl, cloned as postMessage does, and validated as the main thread does.
+   */
+  streamingWorkMs: number;
+  /** streamingWorkMs as a share of that run's seconds, in percent. */
+  streamingWorkPercent: number;
   /** Events a streaming run sent, and how many of them batch and layerStats events. */
   eventsStreamed: number;
   progressEvents: number;
@@ -41,6 +49,7 @@ interface OneRun {
   samples: number;
   events: number;
   progress: number;
+  streamed: RunEvent[];
 }
 
 /** One epoch of ResNet-8 on MNIST (10,000 digits, 20% held out: 8,000 trained on). */
@@ -62,6 +71,7 @@ async function mnistRun(streamEvents: boolean, runsDir: string): Promise<OneRun>
   const started = handle.events.find((e) => e.type === 'started');
   const done = result.final;
   return {
+    streamed: [...handle.events],
     seconds: done.type === 'done' ? done.seconds : NaN,
     epoch,
     backend: started?.type === 'started' ? started.backend : '?',
@@ -69,6 +79,22 @@ async function mnistRun(streamEvents: boolean, runsDir: string): Promise<OneRun>
     events,
     progress,
   };
+}
+
+/** Median milliseconds to write, pass and check `events` as a run streams them. */
+function streamingWork(events: readonly RunEvent[], dir: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const runDir = join(dir, `replay-${i}`);
+    mkdirSync(runDir);
+    const t0 = performance.now();
+    for (const e of events) {
+      appendEvent(runDir, e);
+      parseRunEvent(structuredClone(e));
+    }
+    times.push(performance.now() - t0);
+  }
+  return median(times);
 }
 
 /**
@@ -88,6 +114,7 @@ export async function trainingFigures(rounds: number, log: (line: string) => voi
       }
     }
     const first = on[0];
+    const workMs = streamingWork(first.streamed, runsDir);
     const onSeconds = on.map((r) => round(r.seconds));
     const offSeconds = off.map((r) => round(r.seconds));
     return {
@@ -102,6 +129,8 @@ export async function trainingFigures(rounds: number, log: (line: string) => voi
         onSeconds,
         offSeconds,
         overheadPercent: round(((median(onSeconds) - median(offSeconds)) / median(offSeconds)) * 100, 1),
+        streamingWorkMs: round(workMs, 1),
+        streamingWorkPercent: round((workMs / (first.seconds * 1000)) * 100, 3),
         eventsStreamed: first.events,
         progressEvents: first.progress,
       },
