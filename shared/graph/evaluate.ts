@@ -1,11 +1,10 @@
 // One layer node on its own: validate its params, infer its output shape from its input
 // shapes, count weights and MACs. Layer rules come from the catalog; this adds the graph
 // context they need to build fixes, and guards against rules that throw or return nonsense.
-import { getLayer, isLayerError, normalizeParams, type LayerContext, type LayerError, type LayerSpec, type ParamError } from '../catalog';
+import { getLayer, isLayerError, mergeProjection, normalizeParams, type LayerContext, type LayerError, type LayerSpec, type ParamError } from '../catalog';
 import { formatShape } from '../catalog/format';
 import { list, msg } from '../i18n/messages';
 import { graphError, type GraphError, type NodeInfo } from './analysis';
-import { mergeProjectionFix } from './fixes';
 import { nodeName } from './format';
 import { BLOCK_INPUT_TYPE, BLOCK_OUTPUT_TYPE, type GraphEdge, type GraphNode, type Position, type Shape } from './types';
 
@@ -74,7 +73,7 @@ export function evaluateLayerNode(node: GraphNode, spec: LayerSpec<any>, inputs:
     if (isLayerError(shape)) {
       let fix = shape.fix;
       if (!fix && (node.type === 'Add' || node.type === 'Multiply') && inputs.some((s) => s.join() !== inputs[0].join())) {
-        fix = mergeProjectionFix(node.type, ctx);
+        fix = mergeProjection(node.type, ctx)?.fix;
       }
       return emptyResult([layerProblem(node.id, shape, fix)]);
     }

@@ -1,13 +1,12 @@
 // Fixes that need the whole graph, where a layer rule alone cannot see enough: renumbering
-// input ports, breaking a cycle, projecting a Multiply's odd input, and switching a block
-// instance to its projection shortcut. Each is plain data applied by applyEdits.
-import { insertOnEdges, makeFix, type EdgeInsertion } from '../catalog';
-import type { LayerContext } from '../catalog';
-import { blockNameArg, english, list, msg, type Message } from '../i18n/messages';
+// input ports, breaking a cycle, and switching a block instance to its projection shortcut.
+// Each is plain data applied by applyEdits.
+import { makeFix } from '../catalog';
+import { blockNameArg, msg } from '../i18n/messages';
 import type { Fix, GraphEdit } from './edits';
 import { nodeName } from './format';
 import { incomingOf, type GraphIndex } from './topology';
-import type { BlockDefinition, GraphEdge, GraphNode, Shape } from './types';
+import type { BlockDefinition, GraphEdge, GraphNode } from './types';
 
 /** Gives the node's inputs ports 0, 1, 2, ... in their current order. */
 export function renumberPortsFix(node: GraphNode, incoming: readonly GraphEdge[]): Fix {
@@ -44,63 +43,6 @@ export function breakCycleFix(index: GraphIndex, cycle: readonly string[], minIn
 export function deleteNodeFix(node: GraphNode, why: 'misplaced' | 'unconnected'): Fix {
   const title = msg(why === 'misplaced' ? 'fix.deleteMisplaced' : 'fix.deleteUnconnected', { node: nodeName(node) });
   return makeFix(title, [{ op: 'removeNode', nodeId: node.id }]);
-}
-
-/** The stride that takes `from` to `to` with padding 'same' (ceil division), if any. */
-function strideBetween(from: number, to: number): number | undefined {
-  for (let s = 1; s <= from; s++) if (Math.ceil(from / s) === to) return s;
-  return undefined;
-}
-
-/**
- * For an elementwise merge (Multiply; the catalog's Add builds its own) fed different shapes.
- * Rule, the same as Add's: the target is the input that went furthest (smallest map, then
- * most channels; for vectors port 0); every other input is a shortcut projected onto it,
- * with a 1x1 Conv2D (filters = target channels, strides = size ratio, padding same, no
- * bias) + BatchNorm for feature maps, or a Dense without bias for vectors.
- */
-export function mergeProjectionFix(type: string, ctx: LayerContext<unknown>): Fix | undefined {
-  const shapes: Shape[] = ctx.inputs;
-  const rank = shapes[0].length;
-  if ((rank !== 1 && rank !== 3) || shapes.some((s) => s.length !== rank)) return undefined;
-  let ref = 0;
-  if (rank === 3) {
-    shapes.forEach((s, i) => {
-      const r = shapes[ref];
-      if (s[0] * s[1] < r[0] * r[1] || (s[0] * s[1] === r[0] * r[1] && s[2] > r[2])) ref = i;
-    });
-  }
-  const target = shapes[ref];
-  const insertions: EdgeInsertion[] = [];
-  // Each kind of projection is named once, however many inputs get it.
-  const what = new Map<string, Message>();
-  const name = (m: Message) => what.set(english(m), m);
-  for (let i = 0; i < shapes.length; i++) {
-    const s = shapes[i];
-    if (s.every((d, k) => d === target[k])) continue;
-    if (rank === 1) {
-      insertions.push({ port: i, layers: [{ type: 'Dense', params: { units: target[0], useBias: false }, idStem: 'proj' }] });
-      name(msg('merge.denseProjection', { units: target[0] }));
-      continue;
-    }
-    const sh = strideBetween(s[0], target[0]);
-    const sw = strideBetween(s[1], target[1]);
-    if (sh === undefined || sw === undefined) return undefined;
-    insertions.push({
-      port: i,
-      layers: [
-        { type: 'Conv2D', params: { filters: target[2], kernelSize: 1, strides: sh === sw ? sh : [sh, sw], padding: 'same', useBias: false }, idStem: 'proj' },
-        { type: 'BatchNorm', params: {}, idStem: 'proj_bn' },
-      ],
-    });
-    name(msg('fix.convProjectionBn', { stride: sh === sw ? sh : `${sh}x${sw}`, filters: target[2] }));
-  }
-  if (insertions.length === 0) return undefined;
-  const where =
-    insertions.length === 1
-      ? msg('fix.theShortcut', { port: insertions[0].port })
-      : msg('fix.inputs', { ports: list(insertions.map((x) => x.port), 'comma') });
-  return insertOnEdges(ctx, insertions, msg('fix.insertProjectionOn', { what: list([...what.values()], 'slash'), where, node: `${type} ${ctx.nodeId}` }));
 }
 
 /**
