@@ -10,7 +10,7 @@ import { lossOf, targetsFor } from '../../engine/train/metrics';
 import { createOptimizer } from '../../engine/train/optimizers';
 import { type Command, UsageError } from '../command';
 import { readGraphFile } from '../graph-file';
-import { templateOptions } from './template';
+import { TEMPLATE_FLAGS, templateOptions } from './template';
 
 const help = `Usage: reswire bench GRAPH [options]
        reswire bench TEMPLATE [template options] [options]
@@ -131,12 +131,7 @@ export const benchCommand: Command = {
     steps: { type: 'string' },
     backend: { type: 'string' },
     json: { type: 'boolean' },
-    depth: { type: 'string' },
-    plain: { type: 'boolean' },
-    preact: { type: 'boolean' },
-    input: { type: 'string' },
-    classes: { type: 'string' },
-    hidden: { type: 'string' },
+    ...TEMPLATE_FLAGS,
   },
   async run({ positionals, values }, io) {
     const batch = count('batch-size', values['batch-size'], 64);

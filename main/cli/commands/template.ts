@@ -2,7 +2,7 @@
 import { serializeDocument } from '../../../shared/graph/serialize';
 import { TEMPLATES, TemplateError, buildTemplate, getTemplate } from '../../../shared/templates/index';
 import type { TemplateInfo, TemplateOptionSpec, TemplateOptions } from '../../../shared/templates/index';
-import { type Command, UsageError } from '../command';
+import { type Command, type OptionSpec, UsageError } from '../command';
 import { writeFileAtomic } from '../graph-file';
 
 const names = TEMPLATES.map((t) => t.id).join(', ');
@@ -65,17 +65,22 @@ export function templateOptions(info: TemplateInfo, values: Record<string, unkno
   return options;
 }
 
+/** The flags that shape a template; `reswire bench` accepts the same ones. */
+export const TEMPLATE_FLAGS: OptionSpec = {
+  depth: { type: 'string' },
+  plain: { type: 'boolean' },
+  preact: { type: 'boolean' },
+  input: { type: 'string' },
+  classes: { type: 'string' },
+  hidden: { type: 'string' },
+};
+
 export const templateCommand: Command = {
   name: 'template',
   summary: 'Build a network from a template (ResNet, plain twin, MLP, CNN) as graph JSON',
   help,
   options: {
-    depth: { type: 'string' },
-    plain: { type: 'boolean' },
-    preact: { type: 'boolean' },
-    input: { type: 'string' },
-    classes: { type: 'string' },
-    hidden: { type: 'string' },
+    ...TEMPLATE_FLAGS,
     flat: { type: 'boolean' },
     out: { type: 'string' },
   },
