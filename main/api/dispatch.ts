@@ -43,6 +43,7 @@ export async function dispatchStudioCall(
     response = await handler(parsed.data);
   } catch (e) {
     if (!(e instanceof StudioApiError)) options.onInternalError?.(method, e);
+    if (e instanceof StudioApiError && e.text) return { ok: false, error: e.message, text: e.text };
     return { ok: false, error: errorSentence(e) };
   }
   const checked = spec.response.safeParse(response);

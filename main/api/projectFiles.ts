@@ -5,24 +5,20 @@ import { open, readdir, readFile, rename, stat, unlink, mkdir } from 'node:fs/pr
 import path from 'node:path';
 import { StudioApiError } from '../../shared/api/errors';
 import { PROJECT_EXTENSION, type ProjectEntry } from '../../shared/api/schemas';
+import { msg, type MessageArg } from '../../shared/i18n/messages';
+
+const REASONS = ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EROFS', 'EEXIST', 'EMFILE'] as const;
+type ReasonCode = (typeof REASONS)[number];
+
+const ACTIONS = { open: 'file.openFailed', save: 'file.saveFailed', list: 'file.listFailed' } as const;
 
 /** A sentence for a failed file operation, e.g. "Could not open a.json: there is no such file." */
-export function fileProblem(action: string, where: string, error: unknown): StudioApiError {
+export function fileProblem(action: keyof typeof ACTIONS, where: MessageArg, error: unknown): StudioApiError {
   if (error instanceof StudioApiError) return error;
   const code = (error as { code?: string }).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'there is no such file or folder',
-    EACCES: 'permission was denied',
-    EPERM: 'the operation is not permitted',
-    EISDIR: 'it is a folder, not a file',
-    ENOTDIR: 'part of the path is a file, not a folder',
-    ENOSPC: 'the disk is full',
-    EROFS: 'the disk is read-only',
-    EEXIST: 'something is already there',
-    EMFILE: 'too many files are open',
-  };
-  const reason = (code && reasons[code]) || (error instanceof Error ? error.message : String(error));
-  return new StudioApiError(`Could not ${action} ${where}: ${reason}.`);
+  const known = REASONS.find((r): r is ReasonCode => r === code);
+  const reason = known ? msg(`file.${known}`, {}) : error instanceof Error ? error.message : String(error);
+  return StudioApiError.of(msg(ACTIONS[action], { file: where, reason }));
 }
 
 export function looksLikeProject(name: string): boolean {
@@ -35,7 +31,7 @@ export async function listFolder(absolute: string, relative: string): Promise<Pr
   try {
     names = await readdir(absolute);
   } catch (e) {
-    throw fileProblem('list', relative || 'the project folder', e);
+    throw fileProblem('list', relative || msg('project.folder', {}), e);
   }
   const entries: ProjectEntry[] = [];
   for (const name of names) {

@@ -3,6 +3,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { StudioApiError } from '../../shared/api/errors';
+import { msg } from '../../shared/i18n/messages';
 
 export interface ResolvedPath {
   absolute: string;
@@ -51,21 +52,18 @@ export class ProjectFolder {
 
   /** Resolves a path from the UI (relative to the folder, or absolute) and refuses one outside it. */
   resolve(requested: string): ResolvedPath {
-    if (requested.includes('\0')) throw new StudioApiError('A file path cannot contain a NUL character; choose another name.');
+    if (requested.includes('\0')) throw StudioApiError.of(msg('folder.nul', {}));
     const absolute = path.resolve(this.#root, requested);
     const realRoot = realLocation(this.#root);
     if (!isInside(this.#root, absolute) || !isInside(realRoot, realLocation(absolute))) {
-      throw new StudioApiError(
-        `"${requested}" is outside the project folder ${this.#root}; choose a file inside that folder` +
-          (this.fixed ? ', or restart `reswire serve` with --dir pointing at the folder you want.' : '.'),
-      );
+      throw StudioApiError.of(msg(this.fixed ? 'folder.outsideFixed' : 'folder.outside', { requested, root: this.#root }));
     }
     return { absolute, relative: path.relative(this.#root, absolute).split(path.sep).join('/') };
   }
 
   /** Makes `folder` the project folder (Electron, after the user picked a file there). */
   moveTo(folder: string): void {
-    if (this.fixed) throw new StudioApiError('This studio was started on a fixed project folder, which cannot change.');
+    if (this.fixed) throw StudioApiError.of(msg('folder.fixed', {}));
     this.#root = path.resolve(folder);
   }
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { StudioApiError } from '../../shared/api/errors';
 import type { RecentProject } from '../../shared/api/schemas';
+import { list, msg, type Message } from '../../shared/i18n/messages';
 import { parseDocument } from '../../shared/graph/schema';
 import { serializeDocument } from '../../shared/graph/serialize';
 import type { StudioContext, NativePick } from './context';
@@ -13,9 +14,12 @@ type ProjectHandlers = Pick<
   'listProjectFiles' | 'openProject' | 'saveProject' | 'recentProjects' | 'addRecent' | 'pickOpenPath' | 'pickSavePath' | 'setDirty'
 >;
 
-function problemsInWords(errors: readonly string[]): string {
-  const shown = errors.slice(0, 3).map((e) => e.replace(/\.$/, ''));
-  return shown.join('; ') + (errors.length > 3 ? ` (and ${errors.length - 3} more)` : '') + '.';
+/** The first three problems as clauses of one sentence, and how many more there are. */
+function problemsInWords(texts: readonly Message[]) {
+  return {
+    problems: list(texts.slice(0, 3), 'clauses'),
+    more: texts.length > 3 ? msg('project.moreProblems', { count: texts.length - 3 }) : '',
+  };
 }
 
 export function createProjectHandlers(ctx: StudioContext): ProjectHandlers {
@@ -60,7 +64,7 @@ export function createProjectHandlers(ctx: StudioContext): ProjectHandlers {
       const text = await readTextFile(where.absolute, where.relative);
       const parsed = parseDocument(text);
       if (!parsed.ok) {
-        throw new StudioApiError(`Could not open ${where.relative}: it is not a ResWire graph that this version can read. ${problemsInWords(parsed.errors)}`);
+        throw StudioApiError.of(msg('project.notAGraph', { file: where.relative, ...problemsInWords(parsed.texts) }));
       }
       return {
         path: where.absolute,
@@ -73,12 +77,12 @@ export function createProjectHandlers(ctx: StudioContext): ProjectHandlers {
 
     async saveProject({ path: requested, document }) {
       const where = folder.resolve(requested);
-      if (where.relative === '') throw new StudioApiError('Choose a file name to save to; the project folder itself cannot be a file.');
+      if (where.relative === '') throw StudioApiError.of(msg('project.noFileName', {}));
       const bytes = await writeFileAtomic(where.absolute, where.relative, () => {
         // The same checks as opening: never write a file the studio would refuse to reopen.
         const checked = parseDocument(document);
         if (!checked.ok) {
-          throw new StudioApiError(`${where.relative} was not saved (the file on disk is unchanged) because the graph has problems: ${problemsInWords(checked.errors)}`);
+          throw StudioApiError.of(msg('project.notSaved', { file: where.relative, ...problemsInWords(checked.texts) }));
         }
         return serializeDocument(checked.doc);
       });

@@ -1,6 +1,7 @@
 // The preload: exposes window.studio (the StudioApi over IPC) and nothing else. It runs
 // sandboxed, so it is bundled alone with its few dependencies (the shared schemas and zod).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { bridgeFailures } from '../../shared/api/bridge';
 import { createStudioClient } from '../../shared/api/client';
 import { eventChannel, methodChannel } from '../../shared/api/studio';
 
@@ -14,4 +15,5 @@ const studio = createStudioClient({
   },
 });
 
-contextBridge.exposeInMainWorld('studio', studio);
+// Failures cross as plain objects, so their message data reaches the page (see bridge.ts).
+contextBridge.exposeInMainWorld('studio', bridgeFailures(studio));

@@ -39,7 +39,7 @@ export function createStudioClient(transport: StudioTransport, options: StudioCl
         `The answer to ${name}`,
         'The studio server may be a different version from this page; reload it.',
       );
-      if (!envelope.ok) throw new StudioApiError(envelope.error);
+      if (!envelope.ok) throw new StudioApiError(envelope.error, envelope.text);
       return parseOrExplain(spec.response, envelope.response, `The answer to ${name}`, 'This is a bug in the studio server.');
     };
   }

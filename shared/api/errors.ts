@@ -1,10 +1,26 @@
 // Turns a failed schema check into one sentence a person can act on, naming the field.
 import type { z } from 'zod';
 import { describeIssues } from '../graph/issues';
+import { english, type Message } from '../i18n/messages';
 
-/** An API error that already reads as a sentence; adapters pass its message through untouched. */
+/**
+ * An API error that already reads as a sentence; adapters pass its message through untouched.
+ * `text`, when there is one, is the same sentence as message data (code and args), which
+ * travels with it so the UI can show it in its own language.
+ */
 export class StudioApiError extends Error {
   override name = 'StudioApiError';
+  constructor(
+    message: string,
+    readonly text?: Message,
+  ) {
+    super(message);
+  }
+
+  /** The error of a message: its English is the error's message. */
+  static of(text: Message): StudioApiError {
+    return new StudioApiError(english(text), text);
+  }
 }
 
 /**

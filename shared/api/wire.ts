@@ -1,12 +1,16 @@
 // What travels between an adapter's two ends. Methods answer with an envelope rather than a
 // thrown error, so a failure reaches the UI as the sentence it was, on every transport.
 import { z } from 'zod';
+import type { Message } from '../i18n/messages';
+import { messageSchema } from './messageSchema';
 
-export type StudioEnvelope = { ok: true; response: unknown } | { ok: false; error: string };
+/** A failure's `error` is its English sentence; `text`, when present, is the same as message data. */
+export type StudioEnvelope = { ok: true; response: unknown } | { ok: false; error: string; text?: Message };
 
 export const studioEnvelopeSchema: z.ZodType<StudioEnvelope> = z.union([
   z.object({ ok: z.literal(true), response: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  // A message this side cannot read (a newer server's code) is dropped; the English stays.
+  z.object({ ok: z.literal(false), error: z.string(), text: messageSchema.optional().catch(undefined) }),
 ]);
 
 /** WebSocket, client to server: call a method. `id` pairs the answer with the call. */

@@ -1,7 +1,7 @@
 // Param normalisation and validation: fills defaults, turns intPairs into [h, w], and
 // explains every bad value in one sentence naming the layer, the field and the value.
-import type { Params, ParamValue } from '../graph/types';
-import { english, list, msg, type Message } from '../i18n/messages';
+import { BLOCK_NODE_TYPE, type Params, type ParamValue } from '../graph/types';
+import { english, list, msg, paramArg, type Message } from '../i18n/messages';
 import { formatValue } from './format';
 import type { LayerSpec, ParamSpec } from './types';
 
@@ -130,6 +130,8 @@ export function normalizeParams<P = Record<string, unknown>>(spec: LayerSpec<P>,
   const params: Record<string, unknown> = {};
   const errors: ParamError[] = [];
   const problem = (field: string, text: Message) => errors.push({ field, message: english(text), text });
+  // Param names travel as data, so a UI can show them as its properties panel labels them.
+  const named = (field: string) => paramArg(spec.type, field);
   for (const field of known) {
     const ps = specs[field];
     const v = Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined;
@@ -138,26 +140,26 @@ export function normalizeParams<P = Record<string, unknown>>(spec: LayerSpec<P>,
       continue;
     }
     if (isParamRef(v)) {
-      problem(field, msg('param.unresolvedRef', { node, field, param: v.$param }));
+      problem(field, msg('param.unresolvedRef', { node, field: named(field), param: paramArg(BLOCK_NODE_TYPE, v.$param) }));
       params[field] = defaultOf(ps);
       continue;
     }
     const r = check(ps, v);
     if ('value' in r) params[field] = r.value;
     else {
-      problem(field, msg('param.invalid', { node, field, must: r.must, value: formatValue(v) }));
+      problem(field, msg('param.invalid', { node, field: named(field), must: r.must, value: formatValue(v) }));
       params[field] = defaultOf(ps);
     }
   }
   for (const field of Object.keys(raw)) {
     if (known.includes(field)) continue;
     if (known.length === 0) {
-      problem(field, msg('param.noParams', { node, field }));
+      problem(field, msg('param.noParams', { node, field: named(field) }));
       continue;
     }
     const best = known.map((k) => ({ k, d: distance(field, k) })).sort((a, b) => a.d - b.d)[0];
-    const hint = best.d <= Math.max(2, Math.floor(field.length / 3)) ? msg('param.didYouMean', { best: best.k }) : '';
-    problem(field, msg('param.unknown', { node, field, known: list(known, 'comma'), hint }));
+    const hint = best.d <= Math.max(2, Math.floor(field.length / 3)) ? msg('param.didYouMean', { best: named(best.k) }) : '';
+    problem(field, msg('param.unknown', { node, field: named(field), known: list(known.map(named), 'comma'), hint }));
   }
   return { params: params as P, errors };
 }

@@ -1,7 +1,7 @@
 // Block definitions on their own: their ports, their params, and turning a definition plus
 // an instance's params into a concrete graph ({$param} resolved, `when` applied). Both block
 // expansion and whole-graph inference build on these.
-import { blockNameArg, english, list, msg, type Message } from '../i18n/messages';
+import { blockNameArg, english, list, msg, paramArg, type Message } from '../i18n/messages';
 import { showValue } from './issues';
 import {
   BLOCK_INPUT_TYPE,
@@ -65,8 +65,9 @@ export function blockContainmentCycle(blocks: Record<string, BlockDefinition>, s
   return walk(start) ? path : null;
 }
 
-function checkValue(name: string, spec: BlockParamSpec, v: ParamValue): Message | null {
+function checkValue(key: string, spec: BlockParamSpec, v: ParamValue): Message | null {
   const value = showValue(v);
+  const name = paramArg(BLOCK_NODE_TYPE, key, spec.label);
   switch (spec.kind) {
     case 'int':
       if (typeof v !== 'number' || !Number.isInteger(v)) return msg('blockParam.wholeNumber', { name, value });
@@ -110,8 +111,9 @@ export function resolveInstanceParams(def: BlockDefinition, params: Params): { v
   for (const name of Object.keys(params)) {
     if (name !== 'block' && !Object.hasOwn(def.params, name)) {
       const names = Object.keys(def.params);
-      const known = names.length ? msg('blockParam.known', { names: list(names, 'comma') }) : msg('blockParam.none', {});
-      const text = msg('blockParam.unknown', { name, block: blockNameArg(def.id, def.name), known });
+      const labelled = names.map((k) => paramArg(BLOCK_NODE_TYPE, k, def.params[k].label));
+      const known = names.length ? msg('blockParam.known', { names: list(labelled, 'comma') }) : msg('blockParam.none', {});
+      const text = msg('blockParam.unknown', { name: paramArg(BLOCK_NODE_TYPE, name), block: blockNameArg(def.id, def.name), known });
       errors.push({ field: name, message: english(text), text });
     }
   }
@@ -145,11 +147,12 @@ export function instantiateBlock(def: BlockDefinition, values: BlockParamValues)
       if (params === node.params) params = { ...node.params };
       const resolved = Object.hasOwn(values, value.$param) ? values[value.$param] : undefined;
       if (resolved === undefined) {
-        texts.push(msg('block.undeclaredParam', { node: node.id, param: name, ref: value.$param }));
+        texts.push(msg('block.undeclaredParam', { node: node.id, param: paramArg(node.type, name), ref: paramArg(BLOCK_NODE_TYPE, value.$param) }));
         params[name] = null;
       } else if (value.scale !== undefined) {
         if (typeof resolved !== 'number') {
-          texts.push(msg('block.scaleNotNumber', { node: node.id, param: name, ref: value.$param, value: showValue(resolved) }));
+          const ref = paramArg(BLOCK_NODE_TYPE, value.$param, def.params[value.$param]?.label);
+          texts.push(msg('block.scaleNotNumber', { node: node.id, param: paramArg(node.type, name), ref, value: showValue(resolved) }));
           params[name] = null;
         } else params[name] = resolved * value.scale;
       } else params[name] = resolved;

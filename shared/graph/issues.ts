@@ -1,18 +1,41 @@
 // Turns zod's issues into sentences that name the bad field by its document path, e.g.
-// `nodes[3].position.x must be a number, not "abc"`.
+// `nodes[3].position.x must be a number, not "abc"`: as messages (code and args), so a UI
+// can show them in its own language, and as the English sentences the CLI prints.
 import type { z } from 'zod';
+import { english, list, msg, type Message, type MessageArg, type MessageCode } from '../i18n/messages';
 import { formatPath } from './format';
 
-const EXPECTED_IN_WORDS: Record<string, string> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'a string',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-  record: 'an object',
-  null: 'null',
+type ExpectedCode = Extract<MessageCode, `expected.${string}`>;
+
+const EXPECTED: Record<string, ExpectedCode> = {
+  number: 'expected.number',
+  int: 'expected.int',
+  string: 'expected.string',
+  boolean: 'expected.boolean',
+  array: 'expected.array',
+  object: 'expected.object',
+  record: 'expected.object',
+  null: 'expected.null',
 };
+
+/** The schemas' own clauses, by their English text: a zod error message is one of these. */
+const CLAUSES = ['clause.paramValue', 'clause.scalar', 'clause.default', 'clause.option'] as const;
+type ClauseCode = (typeof CLAUSES)[number];
+const REF_EXAMPLE = '{"$param": ...}';
+
+/** The English text a schema gives zod as the error of a clause (e.g. a union's). */
+export function clauseText(code: ClauseCode): string {
+  return english(clause(code));
+}
+
+function clause(code: ClauseCode): Message {
+  return code === 'clause.paramValue' ? msg(code, { ref: REF_EXAMPLE }) : msg(code, {});
+}
+
+function clauseByText(text: string): Message | null {
+  const code = CLAUSES.find((c) => clauseText(c) === text);
+  return code ? clause(code) : null;
+}
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
@@ -36,41 +59,63 @@ export function showValue(v: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const path = formatPath(issue.path);
-  const value = valueAt(input, issue.path);
+/** A document path for a message; the empty path is the document itself, in words. */
+export function pathArg(path: readonly PropertyKey[]): MessageArg {
+  return path.length ? formatPath(path) : msg('path.document', {});
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): Message {
+  const path = pathArg(issue.path);
+  const raw = valueAt(input, issue.path);
+  const value = showValue(raw);
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = EXPECTED_IN_WORDS[issue.expected] ?? issue.expected;
-      if (value === undefined) return `${path} is missing; it must be ${expected}.`;
-      if (issue.expected === 'number' && typeof value === 'number') return `${path} must be a finite number, not ${showValue(value)}.`;
-      return `${path} must be ${expected}, not ${showValue(value)}.`;
+      const code = EXPECTED[issue.expected];
+      const expected = code ? msg(code, {}) : issue.expected;
+      if (raw === undefined) return msg('issue.missing', { path, expected });
+      if (issue.expected === 'number' && typeof raw === 'number') return msg('issue.notFinite', { path, value });
+      return msg('issue.wrongType', { path, expected, value });
     }
     case 'invalid_value': {
-      const options = issue.values.map((o) => JSON.stringify(o));
-      const want = options.length === 1 ? options[0] : `one of ${options.join(', ')}`;
-      return `${path} must be ${want}, not ${showValue(value)}.`;
+      const options = issue.values.map((o) => String(JSON.stringify(o)));
+      const expected = options.length === 1 ? options[0] : msg('must.oneOf', { options: list(options, 'comma') });
+      return msg('issue.wrongType', { path, expected, value });
     }
     case 'too_small': {
-      if (issue.origin === 'string') return `${path} must not be empty.`;
-      if (issue.origin === 'array') return `${path} must have at least ${issue.minimum} item(s).`;
-      return `${path} must be at least ${issue.minimum}, not ${showValue(value)}.`;
+      if (issue.origin === 'string') return msg('issue.empty', { path });
+      if (issue.origin === 'array') return msg('issue.tooFewItems', { path, min: Number(issue.minimum) });
+      return msg('issue.tooSmall', { path, min: Number(issue.minimum), value });
     }
     case 'too_big': {
-      if (issue.origin === 'array') return `${path} must have at most ${issue.maximum} item(s).`;
-      return `${path} must be at most ${issue.maximum}, not ${showValue(value)}.`;
+      if (issue.origin === 'array') return msg('issue.tooManyItems', { path, max: Number(issue.maximum) });
+      return msg('issue.tooBig', { path, max: Number(issue.maximum), value });
     }
     case 'unrecognized_keys':
-      return `${path} has unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove them.`;
+      return msg('issue.unknownKeys', { path, keys: list(issue.keys.map((k) => `"${k}"`), 'comma') });
     default: {
       // Custom and union messages in our schemas are written as "must be ..." clauses.
-      const message = issue.message.replace(/\.$/, '');
-      return `${path} ${message}${value === undefined ? '' : `, not ${showValue(value)}`}.`;
+      const text = issue.message.replace(/\.$/, '');
+      const not = raw === undefined ? '' : msg('issue.notValue', { value });
+      return msg('issue.custom', { path, clause: clauseByText(text) ?? text, not });
     }
   }
 }
 
-/** One sentence per issue, in document order, without repeats. */
+/** One message per issue, in document order, without repeats. */
+export function issueMessages(issues: readonly z.core.$ZodIssue[], input: unknown): Message[] {
+  const seen = new Set<string>();
+  const out: Message[] = [];
+  for (const issue of issues) {
+    const text = describeIssue(issue, input);
+    const sentence = english(text);
+    if (seen.has(sentence)) continue;
+    seen.add(sentence);
+    out.push(text);
+  }
+  return out;
+}
+
+/** One English sentence per issue, in document order, without repeats. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string[] {
-  return [...new Set(issues.map((i) => describeIssue(i, input)))];
+  return issueMessages(issues, input).map(english);
 }

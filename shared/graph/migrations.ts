@@ -2,7 +2,8 @@
 // entry to MIGRATIONS (keyed by the version it upgrades from), so an old file is walked up
 // one version at a time and then validated by the current schema.
 import { z } from 'zod';
-import { describeIssues } from './issues';
+import { english, list, msg, type Message } from '../i18n/messages';
+import { issueMessages } from './issues';
 import { GRAPH_FORMAT, GRAPH_VERSION } from './types';
 
 /**
@@ -34,8 +35,8 @@ export interface Migration {
   from: number;
   /** What changed, for release notes and `reswire inspect`. */
   summary: string;
-  /** Sentences for what is wrong with the input in its own version's terms (empty: fine). */
-  check(raw: Record<string, unknown>): string[];
+  /** What is wrong with the input in its own version's terms (empty: fine). */
+  check(raw: Record<string, unknown>): Message[];
   up(raw: Record<string, unknown>): Record<string, unknown>;
 }
 
@@ -57,7 +58,8 @@ export const MIGRATIONS: Record<number, Migration> = {
     summary: 'Positions move into node.position, edges become source/target/targetPort, block definitions are added.',
     check: (raw) => {
       const result = v1Schema.safeParse(raw);
-      return result.success ? [] : describeIssues(result.error.issues, raw).map((m) => `${m.replace(/\.$/, '')} (in the version 1 document).`);
+      if (result.success) return [];
+      return issueMessages(result.error.issues, raw).map((m) => msg('doc.inVersion', { problem: list([m], 'clauses'), version: 1 }));
     },
     up: migrateV1toV2,
   },
@@ -65,40 +67,36 @@ export const MIGRATIONS: Record<number, Migration> = {
 
 export type MigrationResult =
   | { ok: true; value: Record<string, unknown>; migratedFrom?: number }
-  | { ok: false; errors: string[] };
+  /** `errors` are the English sentences of `texts`, one each, in order. */
+  | { ok: false; errors: string[]; texts: Message[] };
+
+function refused(...texts: Message[]): MigrationResult {
+  return { ok: false, errors: texts.map(english), texts };
+}
 
 /**
  * Brings a raw document (parsed JSON) up to GRAPH_VERSION. It does not validate the result
  * against the current schema; parseDocument does that next.
  */
 export function migrateDocument(raw: unknown): MigrationResult {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, errors: ['This is not a ResWire graph: the file must hold a JSON object.'] };
-  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return refused(msg('doc.notObject', {}));
   const doc = raw as Record<string, unknown>;
   if (doc.format !== GRAPH_FORMAT) {
-    const got = doc.format === undefined ? 'has no "format" field' : `has format ${JSON.stringify(doc.format)}`;
-    return { ok: false, errors: [`This is not a ResWire graph: it ${got}, expected "format": "${GRAPH_FORMAT}".`] };
+    if (doc.format === undefined) return refused(msg('doc.noFormat', { expected: GRAPH_FORMAT }));
+    return refused(msg('doc.wrongFormat', { format: String(JSON.stringify(doc.format)), expected: GRAPH_FORMAT }));
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: [`version must be a whole number from 1 to ${GRAPH_VERSION}, not ${JSON.stringify(version)}.`] };
+    return refused(msg('doc.badVersion', { latest: GRAPH_VERSION, value: String(JSON.stringify(version)) }));
   }
-  if (version > GRAPH_VERSION) {
-    return {
-      ok: false,
-      errors: [
-        `This graph was written by a newer ResWire (document version ${version}; this build reads up to version ${GRAPH_VERSION}). Update ResWire to open it.`,
-      ],
-    };
-  }
+  if (version > GRAPH_VERSION) return refused(msg('doc.newerVersion', { version, latest: GRAPH_VERSION }));
   if (version === GRAPH_VERSION) return { ok: true, value: doc };
   let current = doc;
   for (let v = version; v < GRAPH_VERSION; v++) {
     const step = MIGRATIONS[v];
-    if (!step) return { ok: false, errors: [`No migration from document version ${v} exists; this file cannot be upgraded.`] };
+    if (!step) return refused(msg('doc.noMigration', { version: v }));
     const problems = step.check(current);
-    if (problems.length > 0) return { ok: false, errors: problems };
+    if (problems.length > 0) return refused(...problems);
     current = step.up(current);
   }
   return { ok: true, value: current, migratedFrom: version };

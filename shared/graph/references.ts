@@ -4,6 +4,7 @@
 // no block that contains itself. Param values themselves are checked by inference, where
 // the user can fix them in place.
 import { getLayer } from '../catalog';
+import { list, msg, paramArg, type Message } from '../i18n/messages';
 import { blockContainmentCycle } from './block-defs';
 import { formatPath } from './format';
 import { showValue } from './issues';
@@ -29,11 +30,16 @@ interface Scope {
   base: PropertyKey[];
   /** The block being checked, or null at the top level. */
   block: BlockDefinition | null;
-  errors: string[];
+  errors: Message[];
 }
 
 function at(scope: Scope, ...rest: PropertyKey[]): string {
   return formatPath([...scope.base, ...rest]);
+}
+
+/** A block param named in a message, labelled as its definition labels it. */
+function blockParam(scope: Scope, name: string) {
+  return paramArg(BLOCK_NODE_TYPE, name, scope.block && Object.hasOwn(scope.block.params, name) ? scope.block.params[name].label : undefined);
 }
 
 function checkGraph(scope: Scope, nodes: GraphNode[], edges: GraphEdge[]): void {
@@ -41,17 +47,17 @@ function checkGraph(scope: Scope, nodes: GraphNode[], edges: GraphEdge[]): void 
   const firstIndex = new Map<string, number>();
   nodes.forEach((node, i) => {
     const seen = firstIndex.get(node.id);
-    if (seen !== undefined) errors.push(`${at(scope, 'nodes', i, 'id')} "${node.id}" is already used by ${at(scope, 'nodes', seen)}; every node needs its own id.`);
+    if (seen !== undefined) errors.push(msg('ref.duplicateNodeId', { path: at(scope, 'nodes', i, 'id'), id: node.id, first: at(scope, 'nodes', seen) }));
     else firstIndex.set(node.id, i);
     checkNode(scope, node, i);
   });
   const edgeIndex = new Map<string, number>();
   edges.forEach((edge, i) => {
     const seen = edgeIndex.get(edge.id);
-    if (seen !== undefined) errors.push(`${at(scope, 'edges', i, 'id')} "${edge.id}" is already used by ${at(scope, 'edges', seen)}; every edge needs its own id.`);
+    if (seen !== undefined) errors.push(msg('ref.duplicateEdgeId', { path: at(scope, 'edges', i, 'id'), id: edge.id, first: at(scope, 'edges', seen) }));
     else edgeIndex.set(edge.id, i);
     for (const end of ['source', 'target'] as const) {
-      if (!firstIndex.has(edge[end])) errors.push(`${at(scope, 'edges', i, end)} refers to node "${edge[end]}", which does not exist.`);
+      if (!firstIndex.has(edge[end])) errors.push(msg('ref.missingNode', { path: at(scope, 'edges', i, end), node: edge[end] }));
     }
     if (edge.when) checkCondition(scope, edge.when.param, ['edges', i, 'when']);
   });
@@ -64,31 +70,32 @@ function checkNode(scope: Scope, node: GraphNode, i: number): void {
   if (node.type === BLOCK_NODE_TYPE) {
     const ref = node.params.block;
     if (typeof ref !== 'string' || ref === '') {
-      errors.push(`${at(scope, 'nodes', i, 'params', 'block')} must name a block definition for block instance ${node.id}, not ${showValue(ref)}.`);
+      errors.push(msg('ref.blockNotNamed', { path: at(scope, 'nodes', i, 'params', 'block'), id: node.id, value: showValue(ref) }));
     } else if (!Object.hasOwn(doc.blocks, ref)) {
-      errors.push(`${where} (block instance ${node.id}) refers to block definition "${ref}", which does not exist in blocks.`);
+      errors.push(msg('ref.missingBlock', { path: where, id: node.id, ref }));
     }
   } else if (node.type === BLOCK_INPUT_TYPE || node.type === BLOCK_OUTPUT_TYPE) {
-    if (!block) errors.push(`${where} (${node.id}) is a ${node.type}, which only belongs inside a block definition.`);
-    else if (node.when) errors.push(`${at(scope, 'nodes', i, 'when')}: a ${node.type} is a port of the block and cannot be conditional.`);
+    if (!block) errors.push(msg('ref.portOutsideBlock', { path: where, id: node.id, type: node.type }));
+    else if (node.when) errors.push(msg('ref.conditionalPort', { path: at(scope, 'nodes', i, 'when'), type: node.type }));
   } else if (!getLayer(node.type)) {
-    errors.push(`unknown layer type "${node.type}" on node ${node.id} (${at(scope, 'nodes', i, 'type')}).`);
+    errors.push(msg('ref.unknownType', { type: node.type, id: node.id, path: at(scope, 'nodes', i, 'type') }));
   }
   for (const [name, value] of Object.entries(node.params)) {
     if (!isParamRef(value)) continue;
+    const path = at(scope, 'nodes', i, 'params', name);
     if (!block) {
-      errors.push(`${at(scope, 'nodes', i, 'params', name)} is a {"$param": "${value.$param}"} reference, which only works inside a block definition.`);
+      errors.push(msg('ref.paramOutsideBlock', { path, ref: `{"$param": "${value.$param}"}` }));
     } else if (!Object.hasOwn(block.params, value.$param)) {
-      errors.push(`${at(scope, 'nodes', i, 'params', name)} refers to block param "${value.$param}", which ${formatPath(scope.base)} does not declare in its params.`);
+      errors.push(msg('ref.undeclaredParam', { path, param: blockParam(scope, value.$param), block: formatPath(scope.base) }));
     }
   }
   if (node.when) checkCondition(scope, node.when.param, ['nodes', i, 'when']);
 }
 
 function checkCondition(scope: Scope, param: string, rest: PropertyKey[]): void {
-  if (!scope.block) scope.errors.push(`${at(scope, ...rest)} only applies inside a block definition; remove it.`);
+  if (!scope.block) scope.errors.push(msg('ref.conditionOutsideBlock', { path: at(scope, ...rest) }));
   else if (!Object.hasOwn(scope.block.params, param)) {
-    scope.errors.push(`${at(scope, ...rest, 'param')} names block param "${param}", which ${formatPath(scope.base)} does not declare in its params.`);
+    scope.errors.push(msg('ref.undeclaredCondition', { path: at(scope, ...rest, 'param'), param: blockParam(scope, param), block: formatPath(scope.base) }));
   }
 }
 
@@ -96,55 +103,58 @@ function checkCondition(scope: Scope, param: string, rest: PropertyKey[]): void 
 function checkPorts(scope: Scope, block: BlockDefinition): void {
   const where = formatPath(scope.base);
   const outputs = block.nodes.filter((n) => n.type === BLOCK_OUTPUT_TYPE);
-  if (outputs.length === 0) scope.errors.push(`${where} has no BlockOutput node; a block needs exactly one.`);
-  if (outputs.length > 1) scope.errors.push(`${where} has ${outputs.length} BlockOutput nodes (${outputs.map((n) => n.id).join(', ')}); a block needs exactly one.`);
+  if (outputs.length === 0) scope.errors.push(msg('ref.noBlockOutput', { block: where }));
+  if (outputs.length > 1) {
+    scope.errors.push(msg('ref.manyBlockOutputs', { block: where, count: outputs.length, ids: list(outputs.map((n) => n.id), 'comma') }));
+  }
   const indices: number[] = [];
   block.nodes.forEach((n, i) => {
     if (n.type !== BLOCK_INPUT_TYPE) return;
     const index = n.params.index ?? 0;
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
-      scope.errors.push(`${at(scope, 'nodes', i, 'params', 'index')} must be a whole number from 0 (the input port), not ${showValue(index)}.`);
+      scope.errors.push(msg('ref.badPortIndex', { path: at(scope, 'nodes', i, 'params', 'index'), value: showValue(index) }));
     } else indices.push(index);
   });
   if (indices.length === 0 && block.nodes.every((n) => n.type !== BLOCK_INPUT_TYPE)) {
-    scope.errors.push(`${where} has no BlockInput node; a block needs at least one input.`);
+    scope.errors.push(msg('ref.noBlockInput', { block: where }));
   }
   const sorted = [...indices].sort((a, b) => a - b);
   if (sorted.some((v, k) => v !== k)) {
-    scope.errors.push(`${where} numbers its BlockInput ports ${sorted.join(', ')}; they must be 0, 1, 2, ... without gaps or repeats.`);
+    scope.errors.push(msg('ref.portNumbers', { block: where, ports: list(sorted, 'comma') }));
   }
 }
 
-function checkParamSpec(path: string, spec: BlockParamSpec, errors: string[]): void {
+function checkParamSpec(path: readonly PropertyKey[], spec: BlockParamSpec, errors: Message[]): void {
   const d = spec.default;
-  if (spec.kind === 'int' && !(typeof d === 'number' && Number.isInteger(d))) errors.push(`${path}.default must be a whole number, not ${showValue(d)}.`);
-  if (spec.kind === 'float' && typeof d !== 'number') errors.push(`${path}.default must be a number, not ${showValue(d)}.`);
-  if (spec.kind === 'bool' && typeof d !== 'boolean') errors.push(`${path}.default must be true or false, not ${showValue(d)}.`);
+  const at = (key: string) => formatPath([...path, key]);
+  const value = showValue(d);
+  const notA = (expected: 'expected.int' | 'expected.number' | 'expected.boolean') => msg('issue.wrongType', { path: at('default'), expected: msg(expected, {}), value });
+  if (spec.kind === 'int' && !(typeof d === 'number' && Number.isInteger(d))) errors.push(notA('expected.int'));
+  if (spec.kind === 'float' && typeof d !== 'number') errors.push(notA('expected.number'));
+  if (spec.kind === 'bool' && typeof d !== 'boolean') errors.push(notA('expected.boolean'));
   if (spec.kind === 'enum') {
-    if (!spec.options || spec.options.length === 0) errors.push(`${path}.options must list the choices of this enum param.`);
+    if (!spec.options || spec.options.length === 0) errors.push(msg('spec.noOptions', { path: at('options') }));
     else if (!spec.options.includes(d as string | number)) {
-      errors.push(`${path}.default ${showValue(d)} is not one of its options ${spec.options.map((o) => JSON.stringify(o)).join(', ')}.`);
+      errors.push(msg('spec.notAnOption', { path: at('default'), value, options: list(spec.options.map((o) => JSON.stringify(o)), 'comma') }));
     }
   }
-  if (typeof d === 'number' && spec.min !== undefined && d < spec.min) errors.push(`${path}.default ${d} is below its min ${spec.min}.`);
-  if (typeof d === 'number' && spec.max !== undefined && d > spec.max) errors.push(`${path}.default ${d} is above its max ${spec.max}.`);
+  if (typeof d === 'number' && spec.min !== undefined && d < spec.min) errors.push(msg('spec.belowMin', { path: at('default'), value: d, min: spec.min }));
+  if (typeof d === 'number' && spec.max !== undefined && d > spec.max) errors.push(msg('spec.aboveMax', { path: at('default'), value: d, max: spec.max }));
 }
 
-/** Every reference problem in an already schema-valid document, as path-naming sentences. */
-export function checkReferences(doc: GraphDocument): string[] {
-  const errors: string[] = [];
+/** Every reference problem in an already schema-valid document, as path-naming messages. */
+export function checkReferences(doc: GraphDocument): Message[] {
+  const errors: Message[] = [];
   checkGraph({ doc, base: [], block: null, errors }, doc.nodes, doc.edges);
   for (const [key, block] of Object.entries(doc.blocks)) {
     const base = ['blocks', key];
-    if (block.id !== key) errors.push(`${formatPath([...base, 'id'])} is "${block.id}" but must match its key "${key}".`);
-    for (const [name, spec] of Object.entries(block.params)) checkParamSpec(formatPath([...base, 'params', name]), spec, errors);
+    if (block.id !== key) errors.push(msg('ref.blockIdMismatch', { path: formatPath([...base, 'id']), id: block.id, key }));
+    for (const [name, spec] of Object.entries(block.params)) checkParamSpec([...base, 'params', name], spec, errors);
     checkGraph({ doc, base, block, errors }, block.nodes, block.edges);
   }
   for (const key of Object.keys(doc.blocks)) {
     const cycle = blockContainmentCycle(doc.blocks, key);
-    if (cycle) {
-      errors.push(`${formatPath(['blocks', key])} contains itself (${cycle.join(' → ')}); a block cannot contain an instance of itself.`);
-    }
+    if (cycle) errors.push(msg('ref.containsItself', { block: formatPath(['blocks', key]), cycle: list(cycle, 'arrow') }));
   }
   return errors;
 }

@@ -1,12 +1,14 @@
 // Runtime validation of a graph document: migrations first, then the zod schema (shapes of
 // the data), then the reference checks (ids, edges, layer types, block definitions).
 import { z } from 'zod';
-import { describeIssues } from './issues';
+import { english, msg, type Message } from '../i18n/messages';
+import { clauseText, issueMessages } from './issues';
 import { migrateDocument } from './migrations';
 import { checkReferences } from './references';
 import { GRAPH_FORMAT, GRAPH_VERSION, type GraphDocument } from './types';
 
-const VALUE_WORDS = 'must be a number, a string, true or false, a list of numbers, null or a {"$param": ...} reference';
+const VALUE_WORDS = clauseText('clause.paramValue');
+const SCALAR_WORDS = clauseText('clause.scalar');
 
 const paramRefSchema = z.strictObject({ $param: z.string().min(1), scale: z.number().optional() });
 
@@ -16,7 +18,7 @@ export const paramValueSchema = z.union([z.number(), z.string(), z.boolean(), z.
 
 export const conditionSchema = z.object({
   param: z.string().min(1),
-  equals: z.union([z.string(), z.number(), z.boolean()], { error: 'must be a string, a number or true or false' }),
+  equals: z.union([z.string(), z.number(), z.boolean()], { error: SCALAR_WORDS }),
 });
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() });
@@ -38,12 +40,12 @@ export const edgeSchema = z.object({
   when: conditionSchema.optional(),
 });
 
-const scalarSchema = z.union([z.number(), z.string(), z.boolean()], { error: 'must be a number, a string or true or false' });
+const scalarSchema = z.union([z.number(), z.string(), z.boolean()], { error: clauseText('clause.default') });
 
 export const blockParamSchema = z.object({
   kind: z.enum(['int', 'float', 'bool', 'enum']),
   default: scalarSchema,
-  options: z.array(z.union([z.string(), z.number()], { error: 'must be a string or a number' })).optional(),
+  options: z.array(z.union([z.string(), z.number()], { error: clauseText('clause.option') })).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   label: z.string().optional(),
@@ -70,7 +72,14 @@ export const graphDocumentSchema = z.object({
   meta: z.record(z.string(), z.unknown()).optional(),
 });
 
-export type ParseResult = { ok: true; doc: GraphDocument; migratedFrom?: number } | { ok: false; errors: string[] };
+export type ParseResult =
+  | { ok: true; doc: GraphDocument; migratedFrom?: number }
+  /** `errors` are the English sentences of `texts`, one each, in order. */
+  | { ok: false; errors: string[]; texts: Message[] };
+
+function refused(texts: Message[]): ParseResult {
+  return { ok: false, errors: texts.map(english), texts };
+}
 
 /**
  * Reads a graph document from parsed JSON (or JSON text): migrates it to the current
@@ -82,15 +91,15 @@ export function parseDocument(json: unknown): ParseResult {
     try {
       input = JSON.parse(json);
     } catch (err) {
-      return { ok: false, errors: [`The file is not valid JSON: ${(err as Error).message}.`] };
+      return refused([msg('doc.notJson', { reason: (err as Error).message })]);
     }
   }
   const migrated = migrateDocument(input);
   if (!migrated.ok) return migrated;
   const parsed = graphDocumentSchema.safeParse(migrated.value);
-  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error.issues, migrated.value) };
+  if (!parsed.success) return refused(issueMessages(parsed.error.issues, migrated.value));
   const doc = parsed.data as GraphDocument;
-  const errors = checkReferences(doc);
-  if (errors.length > 0) return { ok: false, errors };
+  const texts = checkReferences(doc);
+  if (texts.length > 0) return refused(texts);
   return migrated.migratedFrom === undefined ? { ok: true, doc } : { ok: true, doc, migratedFrom: migrated.migratedFrom };
 }

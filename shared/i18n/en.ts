@@ -1,8 +1,12 @@
 // The English text of every message shared/ can give a user, by code. {name} is filled from
 // the message's args; {n|one|many} picks the English singular or plural by n. A UI language
 // translates the same codes (the renderer's Chinese table is checked against this one).
-// A template starting with a space is a clause appended to a sentence.
+// A template starting with a space is a clause appended to a sentence. Messages about
+// documents and project files live in enDocument.ts and are part of this table.
+import { EN_DOCUMENT_MESSAGES } from './enDocument';
+
 export const EN_MESSAGES = {
+  ...EN_DOCUMENT_MESSAGES,
   // Shapes and small phrases used inside other messages.
   'shape.featureMap': 'feature map {shape}',
   'shape.vector': 'vector {shape}',

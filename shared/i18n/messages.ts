@@ -8,22 +8,20 @@ export { EN_MESSAGES } from './en';
 
 export type MessageCode = keyof typeof EN_MESSAGES;
 
-/** How the items of a list are joined; each language writes its own conjunctions. */
-export type ListJoin =
-  /** "a, b and c" */
-  | 'and'
-  /** "a, b or c" */
-  | 'or'
-  /** "a, b, c" */
-  | 'comma'
-  /** "a and b and c" (long items, each a clause) */
-  | 'andEach'
-  /** "a / b" */
-  | 'slash'
-  /** "a → b → c" (a path through the graph) */
-  | 'arrow'
-  /** sentences one after another */
-  | 'sentences';
+export const MESSAGE_CODES = Object.keys(EN_MESSAGES) as MessageCode[];
+
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.hasOwn(EN_MESSAGES, code);
+}
+
+/**
+ * How the items of a list are joined; each language writes its own conjunctions:
+ * and "a, b and c"; or "a, b or c"; comma "a, b, c"; andEach "a and b and c" (long items,
+ * each a clause); slash "a / b"; arrow "a → b → c" (a path through the graph); sentences
+ * one after another; clauses "a; b; c" (sentences without their full stops, in one sentence).
+ */
+export const LIST_JOINS = ['and', 'or', 'comma', 'andEach', 'slash', 'arrow', 'sentences', 'clauses'] as const;
+export type ListJoin = (typeof LIST_JOINS)[number];
 
 export interface MessageList {
   list: readonly MessageArg[];
@@ -37,11 +35,22 @@ export interface BlockNameArg {
 }
 
 /**
+ * A param of a layer type ('Block' for a block instance's params): English names it by its
+ * key as documents write it; a UI may show the label its properties panel gives it. `label`
+ * is a block param's own label, when its definition has one.
+ */
+export interface ParamNameArg {
+  param: string;
+  layer: string;
+  label?: string;
+}
+
+/**
  * A value a message mentions. Strings and numbers are written as they are (ids, shapes such
  * as [8, 8, 16], quoted values): they read the same in every language. Words go in a nested
  * Message or a list, so they are translated too.
  */
-export type MessageArg = string | number | Message | MessageList | BlockNameArg;
+export type MessageArg = string | number | Message | MessageList | BlockNameArg | ParamNameArg;
 
 export interface Message {
   code: MessageCode;
@@ -68,12 +77,18 @@ export function blockNameArg(blockId: string, blockName: string): BlockNameArg {
   return { blockId, blockName };
 }
 
+export function paramArg(layer: string, param: string, label?: string): ParamNameArg {
+  return label === undefined ? { layer, param } : { layer, param, label };
+}
+
 /** What a language supplies to render messages: a template per code and its way of joining lists. */
 export interface MessageLanguage {
   templates: Readonly<Record<MessageCode, string>>;
   join: Readonly<Record<ListJoin, (items: string[]) => string>>;
   /** A block's name in this language (built-in blocks are named in English in documents). */
   blockName?: (blockId: string, name: string) => string;
+  /** A param's name in this language; without it, the param's key. */
+  paramName?: (arg: ParamNameArg) => string;
 }
 
 /** "a, b and c" with the given last conjunction. */
@@ -92,6 +107,7 @@ export const ENGLISH: MessageLanguage = {
     slash: (items) => items.join(' / '),
     arrow: (items) => items.join(' → '),
     sentences: (items) => items.join(' '),
+    clauses: (items) => items.map((item) => item.replace(/\.$/, '')).join('; '),
   },
 };
 
@@ -106,6 +122,7 @@ function renderArg(arg: MessageArg, language: MessageLanguage): string {
   if (arg === null || typeof arg !== 'object') return String(arg);
   if (isMessage(arg)) return renderMessage(arg, language);
   if ('list' in arg) return language.join[arg.join](arg.list.map((a) => renderArg(a, language)));
+  if ('param' in arg) return language.paramName ? language.paramName(arg) : arg.param;
   return language.blockName ? language.blockName(arg.blockId, arg.blockName) : arg.blockName;
 }
 

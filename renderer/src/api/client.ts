@@ -1,6 +1,7 @@
 // How the UI reaches the Node side. In Electron the preload has put a ready StudioApi on
 // window.studio; in a browser (web mode) the page talks to `reswire serve` over a WebSocket,
 // authenticated by the token in the page's address. Either way the UI sees one StudioApi.
+import { unbridgeFailures } from '../../../shared/api/bridge';
 import { createStudioClient } from '../../../shared/api/client';
 import type { StudioApi } from '../../../shared/api/studio';
 import { createWebSocketTransport } from './wsTransport';
@@ -46,6 +47,6 @@ let studio: StudioApi | null = null;
 
 /** The StudioApi for this page; the same object on every call. */
 export function getStudioApi(): StudioApi {
-  studio ??= window.studio ?? createWebStudioApi();
+  studio ??= window.studio ? unbridgeFailures(window.studio) : createWebStudioApi();
   return studio;
 }

@@ -19,12 +19,16 @@ describe('Chinese messages from shared/', () => {
     expect(Object.keys(ZH_MESSAGES).sort()).toEqual(Object.keys(EN_MESSAGES).sort());
     for (const code of Object.keys(EN_MESSAGES) as MessageCode[]) {
       expect(placeholdersOf(ZH_MESSAGES[code]), code).toEqual(placeholdersOf(EN_MESSAGES[code]));
-      // Any words besides the placeholders are Chinese, not English left behind.
+      // Any words besides the placeholders are Chinese, not English left behind (names of
+      // layers, fields, values and commands stay as they are written).
       const words = ZH_MESSAGES[code].replace(/\{[^}]*\}/g, '');
-      if (/[A-Za-z]{2}/.test(words.replace(/\b(true|false|same|valid|projection|Reshape|Flatten|Dense|GlobalAvgPool2D|BatchNorm|BlockOutput|Input|Output|ResNet|ImageNet|Conv2D|parseDocument|id|x)\b/g, ''))) {
-        throw new Error(`${code}: untranslated words in "${ZH_MESSAGES[code]}"`);
-      }
-      if (words.trim()) expect(words, code).toMatch(CJK);
+      const rest = words.replace(
+        /\b(true|false|same|valid|projection|Reshape|Flatten|Dense|GlobalAvgPool2D|BatchNorm|BlockInput|BlockOutput|Input|Output|ResNet|ImageNet|Conv2D|ResWire|JSON|format|version|null|blocks|NUL|reswire|serve|dir|parseDocument|id|x)\b/g,
+        '',
+      );
+      if (/[A-Za-z]{2}/.test(rest)) throw new Error(`${code}: untranslated words in "${ZH_MESSAGES[code]}"`);
+      // Punctuation alone (a full stop after placeholders) or a kept name needs no Chinese.
+      if (rest.replace(/[\s。，；：、（）]/g, '')) expect(words, code).toMatch(CJK);
     }
   });
 
@@ -73,7 +77,8 @@ describe('errors shown in the studio', () => {
       '图中没有 Input 层；请添加一个 Input，并设置单个样本的形状。',
       '图中没有 Output 层；请在最后一层之后添加一个，用来设置类别数和损失函数。',
       'Conv2D c1 没有输入；请为它连接一个层。',
-      'Conv2D c1 的参数“filters”必须是正整数，实际为 0。',
+      // Params are named by their labels in the properties panel, not by their keys.
+      'Conv2D c1 的参数“卷积核数”必须是正整数，实际为 0。',
     ]);
     let failure: unknown;
     try {

@@ -3,7 +3,7 @@
 // code and args from ZH_MESSAGES. Anything without a code (a message from an older or newer
 // Node side) is shown as it came.
 import { joinWithLast, renderMessage, type Message, type MessageLanguage } from '../../../shared/i18n/messages';
-import { blockName } from '../panels/layerText';
+import { blockName, chineseParamLabel } from '../panels/layerText';
 import { useLanguage, type Language } from './index';
 import { ZH_MESSAGES } from './zhMessages';
 
@@ -17,12 +17,15 @@ export const CHINESE_MESSAGES: MessageLanguage = {
     slash: (items) => items.join(' / '),
     arrow: (items) => items.join(' → '),
     sentences: (items) => items.join(''),
+    clauses: (items) => items.map((item) => item.replace(/[。.]$/, '')).join('；'),
   },
   // Built-in residual blocks carry English names in documents; show them as the palette does.
   blockName: (id, name) => blockName({ id, name }),
+  // Params by the labels the properties panel gives them, not by their keys.
+  paramName: ({ layer, param, label }) => chineseParamLabel(layer, param, label),
 };
 
-/** An error, a fix or a thrown TemplateError: its English text plus, usually, its message. */
+/** An error, a fix, a thrown TemplateError or StudioApiError: its English text plus, usually, its message. */
 export interface Said {
   message?: string;
   title?: string;
@@ -44,4 +47,11 @@ export function sayNow(said: Said): string {
 export function useSay(): (said: Said) => string {
   const language = useLanguage((s) => s.language);
   return (said) => saidIn(language, said);
+}
+
+/** What anything thrown says: its sentence, and its message data when it carries some. */
+export function saidBy(error: unknown): Said {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const text = (error as { text?: Message }).text;
+  return text ? { message: error.message, text } : { message: error.message };
 }

@@ -3,8 +3,10 @@
 // English message without Chinese fails to compile; a unit test checks the placeholders match.
 // {n|a|b} picks a or b by whether n is 1, as in English.
 import type { MessageCode } from '../../../shared/i18n/messages';
+import { ZH_DOCUMENT_MESSAGES } from './zhDocument';
 
 export const ZH_MESSAGES: Record<MessageCode, string> = {
+  ...ZH_DOCUMENT_MESSAGES,
   'shape.featureMap': '特征图 {shape}',
   'shape.vector': '向量 {shape}',
   'shape.tensor': '秩为 {rank} 的张量 {shape}',

@@ -23,6 +23,11 @@ export function paramText(layerType: string, name: string, spec: Pick<ParamSpec,
   return { label: spec.label ?? name, help: spec.help };
 }
 
+/** A param's label in Chinese, as the properties panel shows it (a block param's own label, else its name). */
+export function chineseParamLabel(layerType: string, name: string, label?: string): string {
+  return (ZH_PARAMS[`${layerType}.${name}`] ?? ZH_PARAMS[name])?.label ?? label ?? name;
+}
+
 /** The label of an enum choice; the value it stands for is unchanged. */
 export function optionText(value: string): string {
   return (chinese() && ZH_OPTIONS[value]) || value;

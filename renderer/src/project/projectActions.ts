@@ -5,15 +5,12 @@ import type { StudioRequest } from '../../../shared/api/studio';
 import type { GraphDocument } from '../../../shared/graph/types';
 import { getStudioApi } from '../api/client';
 import { t } from '../i18n';
+import { saidBy } from '../i18n/messageText';
 import { useApp } from '../store/appStore';
 import { isDirty, useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
 
 export const PROJECT_SUFFIX = '.reswire.json';
-
-function problem(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 export async function refreshRecent(): Promise<void> {
   try {
@@ -55,7 +52,7 @@ export async function openPath(path: string): Promise<boolean> {
     await remember(res.relativePath || res.path);
     return true;
   } catch (err) {
-    ui.notify('error', 'notice.openFailed', undefined, problem(err));
+    ui.notify('error', 'notice.openFailed', undefined, saidBy(err));
     return false;
   }
 }
@@ -67,7 +64,7 @@ export async function openProject(): Promise<void> {
     if (res.outcome === 'picked') await openPath(res.relativePath || res.path);
     else if (res.outcome === 'in-page') useUi.getState().openDialog('open');
   } catch (err) {
-    useUi.getState().notify('error', 'notice.openFailed', undefined, problem(err));
+    useUi.getState().notify('error', 'notice.openFailed', undefined, saidBy(err));
   }
 }
 
@@ -84,7 +81,7 @@ export async function saveTo(path: string): Promise<boolean> {
     await remember(res.relativePath || res.path);
     return true;
   } catch (err) {
-    ui.notify('error', 'notice.saveFailed', undefined, problem(err));
+    ui.notify('error', 'notice.saveFailed', undefined, saidBy(err));
     return false;
   }
 }
@@ -101,7 +98,7 @@ export async function saveProjectAs(): Promise<void> {
     if (res.outcome === 'picked') await saveTo(res.relativePath || res.path);
     else if (res.outcome === 'in-page') useUi.getState().openDialog('saveAs');
   } catch (err) {
-    useUi.getState().notify('error', 'notice.saveFailed', undefined, problem(err));
+    useUi.getState().notify('error', 'notice.saveFailed', undefined, saidBy(err));
   }
 }
 

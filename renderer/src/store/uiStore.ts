@@ -1,6 +1,7 @@
 // Editor UI state that is not part of the document: selection, messages, open dialogs.
 import { create } from 'zustand';
 import type { MessageKey, Vars } from '../i18n';
+import type { Said } from '../i18n/messageText';
 
 export type Tone = 'info' | 'success' | 'error';
 
@@ -10,8 +11,8 @@ export interface Notice {
   tone: Tone;
   key: MessageKey;
   vars?: Vars;
-  /** Raw text from the Node side or shared/ (already a sentence), shown after the key's text. */
-  detail?: string;
+  /** What the Node side or shared/ said (a sentence, often with its message data), shown after the key's text. */
+  detail?: Said;
 }
 
 export type Dialog = 'none' | 'gallery' | 'shortcuts' | 'open' | 'saveAs';
@@ -33,7 +34,7 @@ interface UiState {
   insertPopup: InsertPopupState | null;
   batchSize: number;
   select(nodes: string[], edges?: string[]): void;
-  notify(tone: Tone, key: MessageKey, vars?: Vars, detail?: string): void;
+  notify(tone: Tone, key: MessageKey, vars?: Vars, detail?: Said): void;
   dismiss(id: number): void;
   setConnectionHint(hint: UiState['connectionHint']): void;
   openDialog(dialog: Dialog): void;
