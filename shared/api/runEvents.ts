@@ -11,6 +11,13 @@ export type OptimizerName = (typeof OPTIMIZERS)[number];
 export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
+/** What computes a training step's forward and backward passes (the update is always TF.js). */
+export const STEP_ENGINES = ['onnxruntime', 'tfjs'] as const;
+export type StepEngine = (typeof STEP_ENGINES)[number];
+/** 'auto': onnxruntime where it loads and can express the model, else TF.js. */
+export const STEP_ENGINE_CHOICES = ['auto', ...STEP_ENGINES] as const;
+export type StepEngineChoice = (typeof STEP_ENGINE_CHOICES)[number];
+
 export const ScheduleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('constant') }),
   /** Multiply the rate by `gamma` every `stepSize` epochs. */
@@ -58,6 +65,7 @@ export const TrainConfigSchema = z.object({
   /** Use at most this many samples of the dataset (before the split). */
   limit: z.number().int().positive().optional(),
   backend: z.enum(BACKENDS).optional(),
+  engine: z.enum(STEP_ENGINE_CHOICES).default('auto'),
 });
 export type TrainConfigInput = z.input<typeof TrainConfigSchema>;
 
@@ -105,6 +113,10 @@ export const StartedEventSchema = z.object({
   type: z.literal('started'),
   ...base,
   backend: z.string(),
+  /** What computes the forward and backward passes (absent in runs from before engines). */
+  engine: z.enum(STEP_ENGINES).optional(),
+  /** Why the automatic choice fell back to TF.js, as a sentence. */
+  engineNote: z.string().optional(),
   /** Trainable + non-trainable parameter count of the compiled model. */
   params: z.number().int(),
   /** Training samples per epoch. */
@@ -303,6 +315,7 @@ export const RunRecordSchema = z.object({
   config: ResolvedTrainConfigSchema,
   dataset: RunDatasetSchema,
   backend: z.string(),
+  engine: z.enum(STEP_ENGINES).optional(),
   seed: z.number().int(),
   params: z.number().int(),
   inputNodeId: z.string(),

@@ -6,8 +6,10 @@ import { TEMPLATES, TemplateError, buildTemplate, getTemplate } from '../../../s
 import type { GraphDocument } from '../../../shared/graph/types';
 import { BACKEND_NAMES, type BackendName, initBackend } from '../../engine/backend';
 import { CompileError, compileGraph } from '../../engine/compile';
-import { lossOf, targetsFor } from '../../engine/train/metrics';
+import { LayerStatsCollector } from '../../engine/train/layerStats';
 import { createOptimizer } from '../../engine/train/optimizers';
+import { chooseStepEngine, type TrainStep } from '../../engine/train/step';
+import { STEP_ENGINE_CHOICES, type StepEngine, type StepEngineChoice } from '../../../shared/api/runEvents';
 import { type Command, UsageError } from '../command';
 import { readGraphFile } from '../graph-file';
 import { TEMPLATE_FLAGS, templateOptions } from './template';
@@ -24,6 +26,8 @@ Options:
   --batch-size B    samples per step (default 64)
   --steps N         timed steps (default 5)
   --backend NAME    ${BACKEND_NAMES.join(', ')} (default: the fastest that loads)
+  --engine NAME     what computes forward and backward: ${STEP_ENGINE_CHOICES.join(', ')} (default auto:
+                    onnxruntime where it loads and supports every layer, else TF.js)
   --json            print one JSON object: {"samplesPerSec", "backend", "batch", "steps", ...}
   --help            show this help
 
@@ -64,6 +68,9 @@ export interface BenchResult {
   /** Over all timed steps: batch * steps / seconds. */
   samplesPerSec: number;
   backend: string;
+  /** What computed the forward and backward passes; engineNote says why 'auto' fell back to TF.js. */
+  engine: StepEngine;
+  engineNote: string | null;
   batch: number;
   steps: number;
   threads: number | null;
@@ -75,26 +82,30 @@ export interface BenchResult {
 }
 
 /** Compiles `doc` and times `steps` training steps of batch `batch` (after one warm-up step). */
-export async function benchGraph(doc: GraphDocument, batch: number, steps: number, backendName?: BackendName): Promise<BenchResult> {
+export async function benchGraph(
+  doc: GraphDocument,
+  batch: number,
+  steps: number,
+  backendName?: BackendName,
+  engineChoice: StepEngineChoice = 'auto',
+): Promise<BenchResult> {
   const backend = await initBackend(backendName);
   const compiled = compileGraph(doc, backend.tf);
   const { model, loss, classes, inputShape } = compiled;
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const optimizer = createOptimizer({ optimizer: 'momentum', lr: 0.01, momentum: 0.9, weightDecay: 0 });
-  const x = tf.randomNormal([batch, ...inputShape]);
-  const labels = Int32Array.from({ length: batch }, (_, i) => (loss === 'binaryCrossentropy' ? i % 2 : i % classes));
-  const { labels: labelTensor, targets } = targetsFor(loss, labels, classes);
-  const step = async () => {
-    const value = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => lossOf(loss, model.apply(x, { training: true }) as tf.Tensor, targets), vars);
-      optimizer.apply(grads, vars);
-      return value;
-    });
-    const v = (await value.data())[0];
-    value.dispose();
-    if (!Number.isFinite(v)) throw new Error('The loss became NaN or infinite during the benchmark; the graph cannot train as built.');
-  };
+  const size = inputShape.reduce((a, b) => a * b, 1);
+  const x = tf.tidy(() => tf.randomNormal([batch * size]).dataSync() as Float32Array);
+  const y = Int32Array.from({ length: batch }, (_, i) => (loss === 'binaryCrossentropy' ? i % 2 : i % classes));
+  const stats = new LayerStatsCollector(model, new Map(), vars, tf.tensor(x.subarray(0, size), [1, ...inputShape]));
+  let trainStep: TrainStep | null = null;
   try {
+    const chosen = await chooseStepEngine(model, loss, engineChoice);
+    trainStep = chosen.make({ model, loss, classes, inputShape, vars, optimizer, stats });
+    const step = async () => {
+      const { loss: v } = await trainStep!.run({ x, y, size: batch });
+      if (!Number.isFinite(v)) throw new Error('The loss became NaN or infinite during the benchmark; the graph cannot train as built.');
+    };
     await step();
     let fastest = Infinity;
     const t0 = performance.now();
@@ -107,6 +118,8 @@ export async function benchGraph(doc: GraphDocument, batch: number, steps: numbe
     return {
       samplesPerSec: Math.round((10 * batch * steps) / seconds) / 10,
       backend: backend.name,
+      engine: chosen.engine,
+      engineNote: chosen.fallback,
       batch,
       steps,
       threads: backend.threads ?? null,
@@ -116,7 +129,8 @@ export async function benchGraph(doc: GraphDocument, batch: number, steps: numbe
       graph: doc.name,
     };
   } finally {
-    tf.dispose([x, labelTensor, targets]);
+    trainStep?.dispose();
+    stats.dispose();
     optimizer.dispose();
     model.dispose();
   }
@@ -130,6 +144,7 @@ export const benchCommand: Command = {
     'batch-size': { type: 'string' },
     steps: { type: 'string' },
     backend: { type: 'string' },
+    engine: { type: 'string' },
     json: { type: 'boolean' },
     ...TEMPLATE_FLAGS,
   },
@@ -140,21 +155,28 @@ export const benchCommand: Command = {
     if (backend !== undefined && !BACKEND_NAMES.includes(backend as BackendName)) {
       throw new UsageError(`--backend must be one of ${BACKEND_NAMES.join(', ')}, got "${backend}".`);
     }
+    const engine = (values.engine as string | undefined) ?? 'auto';
+    if (!STEP_ENGINE_CHOICES.includes(engine as StepEngineChoice)) {
+      throw new UsageError(`--engine must be one of ${STEP_ENGINE_CHOICES.join(', ')}, got "${engine}".`);
+    }
     const doc = await loadGraph(positionals, values);
     let result: BenchResult;
     try {
-      result = await benchGraph(doc, batch, steps, backend as BackendName | undefined);
+      result = await benchGraph(doc, batch, steps, backend as BackendName | undefined, engine as StepEngineChoice);
     } catch (e) {
       if (e instanceof CompileError) throw new UsageError(e.nodeId ? `${e.message} (node ${e.nodeId})` : e.message);
       if (backend !== undefined && /backend/.test((e as Error).message)) throw new UsageError((e as Error).message);
+      if (engine === 'onnxruntime' && /onnxruntime engine/.test((e as Error).message)) throw new UsageError((e as Error).message);
       throw e;
     }
     if (values.json) {
       io.stdout(`${JSON.stringify(result)}\n`);
     } else {
       const threads = result.threads ? `, ${result.threads} thread${result.threads > 1 ? 's' : ''}` : '';
+      const on = result.engine === 'onnxruntime' ? `onnxruntime (update on ${result.backend}${threads})` : `${result.backend}${threads}`;
+      if (result.engineNote) io.stderr(`${result.engineNote}\n`);
       io.stdout(
-        `${result.graph}: ${result.samplesPerSec} samples/s training on ${result.backend}${threads} ` +
+        `${result.graph}: ${result.samplesPerSec} samples/s training on ${on} ` +
           `(batch ${result.batch}, ${result.steps} step${result.steps === 1 ? '' : 's'} in ${result.seconds.toFixed(2)} s, ${result.params.toLocaleString('en-US')} params)\n`,
       );
     }

@@ -2,7 +2,7 @@
 // streams the events as JSON lines), and leaves the run under --out.
 import { relative } from 'node:path';
 import type { RunEvent, Schedule, TrainConfigInput } from '../../../shared/api/runEvents';
-import { BACKENDS, OPTIMIZERS } from '../../../shared/api/runEvents';
+import { BACKENDS, OPTIMIZERS, STEP_ENGINE_CHOICES, type StartedEvent } from '../../../shared/api/runEvents';
 import { DATA_SPEC_HELP } from '../../engine/data/spec';
 import { startRun } from '../../engine/train/run';
 import { type Command, type CommandIo, UsageError } from '../command';
@@ -37,6 +37,9 @@ Options:
                        layers' moving averages (they lag behind the weights in short runs)
   --limit N            use at most N samples of the dataset
   --backend NAME       ${BACKENDS.join(', ')} (default: the fastest that loads)
+  --engine NAME        what computes forward and backward passes: ${STEP_ENGINE_CHOICES.join(', ')}
+                       (default auto: onnxruntime where it loads and supports every layer, else
+                       the TF.js backend; the optimizer update always runs on the TF.js backend)
   --seed N             same seed: same data order, initial weights and augmentation (default 1)
   --out DIR            where run folders go (default ./runs)
   --json               print only the events, one JSON object per line, on stdout
@@ -114,11 +117,16 @@ export function configFromFlags(v: Record<string, unknown>): TrainConfigInput {
     batchNormStats: choice('bn-stats', v['bn-stats'], ['precise', 'moving'] as const),
     limit: number('limit', v.limit, { int: true, positive: true }),
     backend: choice('backend', v.backend, BACKENDS),
+    engine: choice('engine', v.engine, STEP_ENGINE_CHOICES),
   };
   return Object.fromEntries(Object.entries(c).filter(([, x]) => x !== undefined)) as TrainConfigInput;
 }
 
 // ---------------------------------------------------------------- progress for people
+
+function describeEngine(e: StartedEvent): string {
+  return e.engine === 'onnxruntime' ? `onnxruntime (update on ${e.backend})` : `backend ${e.backend}`;
+}
 
 const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
 const fixed = (v: number | null, d = 4) => (v === null ? '-' : v.toFixed(d));
@@ -150,8 +158,9 @@ function createProgress(io: CommandIo, graphName: string, runDir: string) {
           io.stdout(
             `Training ${graphName} (${e.params.toLocaleString('en-US')} params) on ${e.dataset}: ` +
               `${e.samples.toLocaleString('en-US')} train / ${e.valSamples.toLocaleString('en-US')} validation samples, ` +
-              `${e.epochs} epoch${e.epochs === 1 ? '' : 's'}, batch ${e.batchSize}, backend ${e.backend}.\nRun folder: ${runDir}\n`,
+              `${e.epochs} epoch${e.epochs === 1 ? '' : 's'}, batch ${e.batchSize}, ${describeEngine(e)}.\nRun folder: ${runDir}\n`,
           );
+          if (e.engineNote) io.stderr(`${e.engineNote}\n`);
           break;
         case 'batch': {
           if (!live) break;
@@ -209,7 +218,7 @@ export const trainCommand: Command = {
     data: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' }, lr: { type: 'string' },
     optimizer: { type: 'string' }, momentum: { type: 'string' }, 'weight-decay': { type: 'string' },
     schedule: { type: 'string' }, warmup: { type: 'string' }, 'val-split': { type: 'string' }, patience: { type: 'string' },
-    augment: { type: 'string' }, 'bn-stats': { type: 'string' }, limit: { type: 'string' }, backend: { type: 'string' }, seed: { type: 'string' },
+    augment: { type: 'string' }, 'bn-stats': { type: 'string' }, limit: { type: 'string' }, backend: { type: 'string' }, engine: { type: 'string' }, seed: { type: 'string' },
     out: { type: 'string' }, json: { type: 'boolean' },
   },
   async run({ positionals, values }, io) {

@@ -7,9 +7,10 @@ import type { PreparedData } from '../data/index';
 import { createRng, permutation } from '../data/random';
 import { recomputeBatchNormStats } from './batchNormStats';
 import { LayerStatsCollector } from './layerStats';
-import { correctCount, evaluate, lossOf, type LossKind, targetsFor } from './metrics';
+import { evaluate, type LossKind } from './metrics';
 import { createOptimizer } from './optimizers';
 import { learningRateAt } from './schedule';
+import { type MakeStep, tfjsStep } from './step';
 
 export type ControlState = 'run' | 'pause' | 'stop';
 
@@ -31,6 +32,8 @@ export interface TrainInputs {
   augment: Augment | null;
   /** tfjs layer name -> graph node id, for layer statistics. */
   nodeOfLayer: ReadonlyMap<string, string>;
+  /** What computes each step (chooseStepEngine); TF.js when left out. */
+  makeStep?: MakeStep;
 }
 
 export interface TrainHooks {
@@ -72,6 +75,7 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
   const probeN = Math.min(PROBE_SIZE, probeSrc.count);
   const stats = new LayerStatsCollector(model, inp.nodeOfLayer, vars,
     tf.tensor(probeSrc.x.subarray(0, probeN * size), [probeN, ...inputShape]));
+  const trainStep = (inp.makeStep ?? tfjsStep)({ model, loss, classes, inputShape, vars, optimizer, stats });
   const hasVal = data.val.count > 0;
   const hasAccuracy = loss !== 'mse';
 
@@ -127,28 +131,7 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
         const batch = makeBatch(data.train, inputShape, order, from, to, inp.augment, augRng);
         const wantNorms = step % gradEvery === 0 || step === steps;
 
-        const readback = tf.tidy(() => {
-          const x = tf.tensor(batch.x, [batch.size, ...inputShape]);
-          const t = targetsFor(loss, batch.y, classes);
-          let hits: tf.Scalar | null = null;
-          const { value, grads } = tf.variableGrads(() => {
-            const pred = model.apply(x, { training: true }) as tf.Tensor;
-            hits = tf.keep(correctCount(loss, pred, t.labels));
-            return lossOf(loss, pred, t.targets);
-          }, vars);
-          // Squared gradient norms of every variable: read every step to catch a divergence the
-          // clipped loss hides, and summed into the layer statistics on sampled steps.
-          const normsSq = stats.gradNormsSquared(grads);
-          optimizer.apply(grads, vars);
-          const out = tf.concat([tf.stack([value, hits!]), normsSq]);
-          hits!.dispose();
-          return out;
-        });
-        const values = readback.dataSync() as Float32Array;
-        readback.dispose();
-        const batchLoss = values[0];
-        const batchCorrect = values[1];
-        const normsSq = values.subarray(2);
+        const { loss: batchLoss, hits: batchCorrect, normsSq } = await trainStep.run(batch);
         const gradSq = normsSq.reduce((a, b) => a + b, 0);
         if (wantNorms) stats.addSample(normsSq);
 
@@ -216,6 +199,7 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
     hooks.emit({ type: 'done', ...ending(), stoppedEarly });
     return finish('done');
   } finally {
+    trainStep.dispose();
     stats.dispose();
     optimizer.dispose();
   }

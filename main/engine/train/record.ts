@@ -30,6 +30,7 @@ export function startRecord(input: WorkerInput, run: PreparedRun): RunFiles {
     config: input.config,
     dataset: run.dataset,
     backend: run.backend,
+    engine: run.engine,
     seed: input.config.seed,
     params: run.params,
     inputNodeId: run.inputNodeId,

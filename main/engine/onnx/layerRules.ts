@@ -1,0 +1,246 @@
+// Forward and backward ONNX ops for each TF.js layer class the onnxruntime training step
+// supports. Values are NCHW inside the graph (the layout onnxruntime's kernels are fastest
+// in); weights and their gradients keep TF.js's layouts so they map onto the model's
+// variables one to one. A rule returns its output and a backward function from the output
+// gradient to one gradient per input.
+import type * as tf from '@tensorflow/tfjs';
+import type { OnnxGraph } from './builder';
+
+/** A value in the graph: its name and its TF.js shape without the batch (HWC or features). */
+export interface Value {
+  name: string;
+  shape: number[];
+  /** The same image in NHWC, where the graph has it anyway (the model input). */
+  nhwc?: string;
+}
+
+export interface RuleContext {
+  g: OnnxGraph;
+  /** The graph input that feeds a variable's current value (TF.js layout). */
+  weight(v: tf.LayerVariable): string;
+  /** Registers a variable's gradient (TF.js layout). */
+  weightGrad(v: tf.LayerVariable, grad: string): void;
+  /** Registers a batch-norm layer's batch mean and variance ([C] each) as graph outputs. */
+  batchStats(layer: tf.layers.Layer, mean: string, variance: string): void;
+}
+
+export interface Forward {
+  out: Value;
+  backward(dy: string): (string | null)[];
+}
+
+export type Rule = (layer: tf.layers.Layer, inputs: Value[], ctx: RuleContext) => Forward;
+
+/** Why a model cannot train on onnxruntime: names the layer so the fallback can say so. */
+export class UnsupportedLayerError extends Error {
+  constructor(readonly layer: string, readonly reason: string) {
+    super(`${layer}: ${reason}`);
+    this.name = 'UnsupportedLayerError';
+  }
+}
+
+type Config = Record<string, unknown>;
+const cfg = (layer: tf.layers.Layer) => layer.getConfig() as Config;
+const pair = (v: unknown): [number, number] => (Array.isArray(v) ? [v[0], v[1] ?? v[0]] : [v as number, v as number]);
+const variable = (layer: tf.layers.Layer, field: string) => (layer as unknown as Record<string, tf.LayerVariable | null | undefined>)[field] ?? null;
+
+/** TF.js 'same' / 'valid' padding along one axis: [before, after, output size]. */
+function padAxis(size: number, kernel: number, stride: number, padding: string): [number, number, number] {
+  if (padding === 'valid') return [0, 0, Math.ceil((size - kernel + 1) / stride)];
+  const out = Math.ceil(size / stride);
+  const total = Math.max((out - 1) * stride + kernel - size, 0);
+  return [Math.floor(total / 2), total - Math.floor(total / 2), out];
+}
+
+/** Applies a supported activation after `z`; returns the output and its local backward. */
+function activation(g: OnnxGraph, layer: tf.layers.Layer, name: string, z: string): { y: string; back: (dy: string) => string } {
+  if (name === 'linear') return { y: z, back: (dy) => dy };
+  if (name === 'relu') {
+    const y = g.op('Relu', [z]);
+    return { y, back: (dy) => reluGrad(g, y, dy) };
+  }
+  throw new UnsupportedLayerError(layer.name, `the ${name} activation has no onnxruntime training rule yet`);
+}
+
+/** dy where the ReLU's output is positive, 0 elsewhere (TF.js's step(x) > 0 rule). */
+function reluGrad(g: OnnxGraph, y: string, dy: string): string {
+  return g.op('Where', [g.op('Greater', [y, g.scalar(0)]), dy, g.scalar(0)]);
+}
+
+const conv2d: Rule = (layer, [x], ctx) => {
+  const c = cfg(layer);
+  const { g } = ctx;
+  const [kh, kw] = pair(c.kernelSize);
+  const [sh, sw] = pair(c.strides);
+  const [dh, dw] = pair(c.dilationRate ?? 1);
+  if (dh !== 1 || dw !== 1) throw new UnsupportedLayerError(layer.name, 'dilated convolutions have no onnxruntime training rule yet');
+  if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'the input is not an image');
+  const [h, w] = x.shape;
+  const [pt, pb, oh] = padAxis(h, kh, sh, c.padding as string);
+  const [pl, pr, ow] = padAxis(w, kw, sw, c.padding as string);
+  const kernelVar = variable(layer, 'kernel')!;
+  const biasVar = c.useBias ? variable(layer, 'bias') : null;
+  const co = kernelVar.shape[3] as number;
+  const kernel = g.op('Transpose', [ctx.weight(kernelVar)], { perm: [3, 2, 0, 1] }); // [Co, Ci, KH, KW]
+  const pads = [pt, pl, pb, pr];
+  const z = g.op('Conv', [x.name, kernel, ...(biasVar ? [ctx.weight(biasVar)] : [])], { strides: [sh, sw], pads, kernel_shape: [kh, kw] }, layer.name);
+  const act = activation(g, layer, c.activation as string, z);
+  // Rows and columns at the far edge that no output reads (valid padding with a remainder).
+  const oph = h - ((oh - 1) * sh + kh - pt - pb);
+  const opw = w - ((ow - 1) * sw + kw - pl - pr);
+  return {
+    out: { name: act.y, shape: [oh, ow, co] },
+    backward(dy) {
+      const dz = act.back(dy);
+      if (biasVar) ctx.weightGrad(biasVar, g.op('ReduceSum', [dz, g.ints([0, 2, 3])], { keepdims: 0 }));
+      ctx.weightGrad(kernelVar, filterGrad(g, x, dz, { kh, kw, sh, sw, pt, pl, pb, pr, oh, ow, co }));
+      if (sh === 1 && sw === 1) {
+        // Stride 1: dx is dz convolved with the flipped kernel, in/out channels swapped, on
+        // onnxruntime's fast forward path (about twice ConvTranspose's speed here).
+        const flipped = g.op('Slice', [kernel, g.ints([-1, -1]), g.ints([-kh - 1, -kw - 1]), g.ints([2, 3]), g.ints([-1, -1])]);
+        const swapped = g.op('Transpose', [flipped], { perm: [1, 0, 2, 3] }); // [Ci, Co, KH, KW]
+        return [g.op('Conv', [dz, swapped], { pads: [kh - 1 - pt, kw - 1 - pl, kh - 1 - pb, kw - 1 - pr], kernel_shape: [kh, kw] })];
+      }
+      return [g.op('ConvTranspose', [dz, kernel], { strides: [sh, sw], pads, output_padding: [oph, opw], kernel_shape: [kh, kw] })];
+    },
+  };
+};
+
+interface FilterGeometry {
+  kh: number;
+  kw: number;
+  sh: number;
+  sw: number;
+  pt: number;
+  pl: number;
+  pb: number;
+  pr: number;
+  oh: number;
+  ow: number;
+  co: number;
+}
+
+/**
+ * dW as one matrix product in TF.js's kernel layout: the NHWC input's patches side by side
+ * (one strided slice per kernel tap, concatenated along channels: [N*OH*OW, KH*KW*Ci]),
+ * transposed, times the NHWC output gradient ([N*OH*OW, Co]). onnxruntime runs this far
+ * faster than the gradient as a convolution with a dy-sized kernel.
+ */
+function filterGrad(g: OnnxGraph, x: Value, dz: string, f: FilterGeometry): string {
+  const ci = x.shape[2];
+  const xNhwc = x.nhwc ?? g.op('Transpose', [x.name], { perm: [0, 2, 3, 1] });
+  const padded = f.pt || f.pl || f.pb || f.pr ? g.op('Pad', [xNhwc, g.ints([0, f.pt, f.pl, 0, 0, f.pb, f.pr, 0])]) : xNhwc;
+  const dzRows = g.op('Reshape', [g.op('Transpose', [dz], { perm: [0, 2, 3, 1] }), g.ints([-1, f.co])]);
+  // One product per kernel tap ([Ci, Co] each), stacked: no patch matrix is ever built.
+  const taps: string[] = [];
+  for (let a = 0; a < f.kh; a++) {
+    for (let b = 0; b < f.kw; b++) {
+      const whole = f.kh === 1 && f.kw === 1 && f.sh === 1 && f.sw === 1;
+      const tap = whole ? padded : g.op('Slice', [padded, g.ints([a, b]), g.ints([a + (f.oh - 1) * f.sh + 1, b + (f.ow - 1) * f.sw + 1]), g.ints([1, 2]), g.ints([f.sh, f.sw])]);
+      taps.push(g.op('Gemm', [g.op('Reshape', [tap, g.ints([-1, ci])]), dzRows], { transA: 1 }));
+    }
+  }
+  const stacked = taps.length === 1 ? taps[0] : g.op('Concat', taps, { axis: 0 });
+  return g.op('Reshape', [stacked, g.ints([f.kh, f.kw, ci, f.co])]);
+}
+
+const dense: Rule = (layer, [x], ctx) => {
+  const c = cfg(layer);
+  const { g } = ctx;
+  if (x.shape.length !== 1) throw new UnsupportedLayerError(layer.name, 'a Dense layer on a non-flat input has no onnxruntime training rule yet');
+  const kernelVar = variable(layer, 'kernel')!;
+  const biasVar = c.useBias ? variable(layer, 'bias') : null;
+  const kernel = ctx.weight(kernelVar);
+  const z = g.op('Gemm', [x.name, kernel, ...(biasVar ? [ctx.weight(biasVar)] : [])], {}, layer.name);
+  const act = activation(g, layer, c.activation as string, z);
+  return {
+    out: { name: act.y, shape: [kernelVar.shape[1] as number] },
+    backward(dy) {
+      const dz = act.back(dy);
+      if (biasVar) ctx.weightGrad(biasVar, g.op('ReduceSum', [dz, g.ints([0])], { keepdims: 0 }));
+      ctx.weightGrad(kernelVar, g.op('Gemm', [x.name, dz], { transA: 1 }));
+      return [g.op('Gemm', [dz, kernel], { transB: 1 })];
+    },
+  };
+};
+
+/** Batch norm over every axis but channels, with the closed-form gradient of compile/batchnorm.ts. */
+const batchNorm: Rule = (layer, [x], ctx) => {
+  const c = cfg(layer);
+  const { g } = ctx;
+  const rank = x.shape.length + 1;
+  if (c.axis !== -1 && c.axis !== rank - 1) throw new UnsupportedLayerError(layer.name, 'batch norm over a non-channel axis has no onnxruntime training rule yet');
+  const axes = rank === 4 ? [0, 2, 3] : [0];
+  const perChannel = rank === 4 ? [1, -1, 1, 1] : [1, -1];
+  const gammaVar = c.scale ? variable(layer, 'gamma') : null;
+  const betaVar = c.center ? variable(layer, 'beta') : null;
+  const channels = x.shape[x.shape.length - 1];
+  const mean = g.op('ReduceMean', [x.name], { axes, keepdims: 1 });
+  const centered = g.op('Sub', [x.name, mean]);
+  const variance = g.op('ReduceMean', [g.op('Mul', [centered, centered])], { axes, keepdims: 1 });
+  const invStd = g.op('Reciprocal', [g.op('Sqrt', [g.op('Add', [variance, g.scalar(c.epsilon as number)])])]);
+  const xhat = g.op('Mul', [centered, invStd]);
+  const gamma = gammaVar ? g.op('Reshape', [ctx.weight(gammaVar), g.ints(perChannel)]) : null;
+  let y = gamma ? g.op('Mul', [xhat, gamma]) : xhat;
+  if (betaVar) y = g.op('Add', [y, g.op('Reshape', [ctx.weight(betaVar), g.ints(perChannel)])], undefined, layer.name);
+  ctx.batchStats(layer, g.op('Reshape', [mean, g.ints([channels])]), g.op('Reshape', [variance, g.ints([channels])]));
+  return {
+    out: { name: y, shape: x.shape },
+    backward(dy) {
+      const sumDy = g.op('ReduceSum', [dy, g.ints(axes)], { keepdims: 1 });
+      const sumDyXhat = g.op('ReduceSum', [g.op('Mul', [dy, xhat]), g.ints(axes)], { keepdims: 1 });
+      if (gammaVar) ctx.weightGrad(gammaVar, g.op('Reshape', [sumDyXhat, g.ints([channels])]));
+      if (betaVar) ctx.weightGrad(betaVar, g.op('Reshape', [sumDy, g.ints([channels])]));
+      const count = g.op('Cast', [g.op('Div', [g.op('Size', [x.name]), g.ints([channels])])], { to: 1 });
+      const scale = gamma ? g.op('Mul', [invStd, gamma]) : invStd;
+      // dx = a * (dy - sum(dy)/m - xhat * sum(dy*xhat)/m), a = gamma / sigma.
+      const inner = g.op('Sub', [g.op('Sub', [dy, g.op('Div', [sumDy, count])]), g.op('Mul', [xhat, g.op('Div', [sumDyXhat, count])])]);
+      return [g.op('Mul', [inner, scale])];
+    },
+  };
+};
+
+const activationLayer: Rule = (layer, [x], ctx) => {
+  const act = activation(ctx.g, layer, cfg(layer).activation as string, x.name);
+  return { out: { name: act.y, shape: x.shape }, backward: (dy) => [act.back(dy)] };
+};
+
+const add: Rule = (_layer, inputs, { g }) => ({
+  out: { name: g.op('Sum', inputs.map((v) => v.name)), shape: inputs[0].shape },
+  backward: (dy) => inputs.map(() => dy),
+});
+
+const globalAvgPool: Rule = (layer, [x], { g }) => {
+  if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'the input is not an image');
+  const [h, w, ch] = x.shape;
+  return {
+    out: { name: g.op('ReduceMean', [x.name], { axes: [2, 3], keepdims: 0 }, layer.name), shape: [ch] },
+    backward(dy) {
+      const spread = g.op('Mul', [g.op('Unsqueeze', [dy, g.ints([2, 3])]), g.scalar(1 / (h * w))]);
+      return [g.op('Expand', [spread, g.op('Shape', [x.name])])];
+    },
+  };
+};
+
+/** Flattens in TF.js's (HWC) order, so a following Dense kernel means the same thing. */
+const flatten: Rule = (layer, [x], { g }) => {
+  if (x.shape.length === 1) return { out: x, backward: (dy) => [dy] };
+  if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'only images and flat inputs can be flattened on onnxruntime');
+  const [h, w, ch] = x.shape;
+  const nhwc = g.op('Transpose', [x.name], { perm: [0, 2, 3, 1] });
+  return {
+    out: { name: g.op('Flatten', [nhwc], { axis: 1 }, layer.name), shape: [h * w * ch] },
+    backward: (dy) => [g.op('Transpose', [g.op('Reshape', [dy, g.ints([-1, h, w, ch])])], { perm: [0, 3, 1, 2] })],
+  };
+};
+
+/** Rules by TF.js class name (the closed-form batch norm serialises as BatchNormalization). */
+export const LAYER_RULES: Record<string, Rule> = {
+  Conv2D: conv2d,
+  Dense: dense,
+  BatchNormalization: batchNorm,
+  Activation: activationLayer,
+  Add: add,
+  GlobalAveragePooling2D: globalAvgPool,
+  Flatten: flatten,
+};

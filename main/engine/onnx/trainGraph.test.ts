@@ -1,0 +1,194 @@
+// The onnxruntime training step against TF.js: the same model, weights and batch must give
+// the same loss, correct count, gradients and batch-norm statistics, for every layer rule
+// and the awkward convolution geometries; steps of real training must follow the same path.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GraphBuilder } from '../../../shared/graph/fixtures/build';
+import type { GraphDocument } from '../../../shared/graph/types';
+import { buildTemplate } from '../../../shared/templates/index';
+import { initBackend } from '../backend';
+import { compileGraph } from '../compile';
+import { LayerStatsCollector } from '../train/layerStats';
+import { lossOf, targetsFor } from '../train/metrics';
+import { createOptimizer } from '../train/optimizers';
+import { seedMathRandom } from '../train/seed';
+import { chooseStepEngine, tfjsStep } from '../train/step';
+import { encodeModel } from './proto';
+import { createSession, loadOnnxRuntime } from './runtime';
+import { buildTrainGraph, UnsupportedLayerError } from './trainGraph';
+
+beforeAll(async () => {
+  await initBackend('wasm');
+});
+
+/** ||a - b|| / ||a||: the usual measure for a gradient computed two ways. */
+function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < a.length; i++) {
+    num += (a[i] - b[i]) ** 2;
+    den += a[i] ** 2;
+  }
+  return Math.sqrt(num / Math.max(den, 1e-30));
+}
+
+/** One batch through TF.js's gradients and through the ONNX graph; returns the worst mismatch. */
+async function compare(doc: GraphDocument, batch: number) {
+  seedMathRandom(7);
+  const { model, loss, classes, inputShape } = compileGraph(doc);
+  try {
+    const x = tf.randomNormal([batch, ...inputShape]);
+    const labels = Int32Array.from({ length: batch }, (_, i) => (i * 7) % classes);
+    const t = targetsFor(loss, labels, classes);
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const { value, grads } = tf.variableGrads(() => lossOf(loss, model.apply(x, { training: true }) as tf.Tensor, t.targets), vars);
+
+    const graph = buildTrainGraph(model, loss);
+    const ort = await loadOnnxRuntime();
+    const session = await createSession(ort, encodeModel(graph.spec));
+    const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
+      x: new ort.Tensor('float32', x.dataSync() as Float32Array, [batch, ...inputShape]),
+      t: new ort.Tensor('float32', Float32Array.from(t.targets.dataSync()), [batch, classes]),
+    };
+    for (const w of graph.weights) feeds[w.input] = new ort.Tensor('float32', w.variable.read().dataSync() as Float32Array, w.variable.shape as number[]);
+    const out = await session.run(feeds);
+    await session.release();
+
+    const gradErrors = graph.weights.map((w) => relativeError(grads[(w.variable.read() as tf.Variable).name].dataSync(), out[w.grad].data as Float32Array));
+    // The batch statistics, against TF.js's moments of the same layer's input.
+    const statErrors = graph.batchNorms.map((b) => {
+      const inputLayer = b.layer.inboundNodes[0].inboundLayers[0];
+      const probe = tf.model({ inputs: model.inputs, outputs: inputLayer.output as tf.SymbolicTensor });
+      const act = probe.apply(x, { training: true }) as tf.Tensor; // batch statistics, as in training
+      const m = tf.moments(act, act.shape.slice(0, -1).map((_, i) => i));
+      const e = Math.max(relativeError(m.mean.dataSync(), out[b.mean].data as Float32Array), relativeError(m.variance.dataSync(), out[b.variance].data as Float32Array));
+      tf.dispose([act, m.mean, m.variance]);
+      return e;
+    });
+    const result = {
+      lossTfjs: value.dataSync()[0],
+      lossOnnx: (out.loss.data as Float32Array)[0],
+      hits: (out.hits.data as Float32Array)[0],
+      worstGrad: Math.max(...gradErrors),
+      worstStat: Math.max(0, ...statErrors),
+      gradients: graph.weights.length,
+      batchNorms: graph.batchNorms.length,
+    };
+    tf.dispose([x, t.labels, t.targets, value, ...Object.values(grads)]);
+    return result;
+  } finally {
+    model.dispose();
+  }
+}
+
+/** A convolution of the given geometry between an image input and a softmax head. */
+function convGraph(conv: Record<string, unknown>, input = [9, 9, 3], extra: (g: GraphBuilder, from: string) => string = (_g, f) => f): GraphDocument {
+  const g = new GraphBuilder('conv geometry');
+  const inp = g.node('Input', { shape: input });
+  const c = g.add('Conv2D', { filters: 4, kernelSize: 3, strides: 1, padding: 'same', useBias: true, ...conv }, inp);
+  const after = extra(g, c);
+  const pool = g.add('GlobalAvgPool2D', {}, after);
+  const dense = g.add('Dense', { units: 5 }, pool);
+  g.add('Output', { classes: 5 }, dense);
+  return g.doc();
+}
+
+describe('the onnxruntime training graph', () => {
+  it('matches TF.js on a residual network with projection shortcuts (ResNet-8)', async () => {
+    const r = await compare(buildTemplate('resnet', { depth: 8, input: [12, 12, 3], classes: 5 }), 6);
+    expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 5);
+    expect(r.worstGrad).toBeLessThan(1e-4);
+    expect(r.worstStat).toBeLessThan(1e-4);
+    expect(r.batchNorms).toBeGreaterThan(5);
+  });
+
+  it('matches TF.js on a pre-activation network', async () => {
+    const r = await compare(buildTemplate('resnet', { depth: 8, input: [8, 8, 2], classes: 4, preact: true }), 4);
+    expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 5);
+    expect(r.worstGrad).toBeLessThan(1e-4);
+  });
+
+  const geometries: [string, Record<string, unknown>, number[]?][] = [
+    ['3x3 stride 2, same, odd size', { strides: 2 }],
+    ['3x3 stride 2, valid, a row left over', { strides: 2, padding: 'valid' }, [10, 10, 3]],
+    ['5x5 stride 3, valid', { kernelSize: 5, strides: 3, padding: 'valid' }, [14, 14, 2]],
+    ['1x1 stride 2 (a projection)', { kernelSize: 1, strides: 2, useBias: false }],
+    ['2x2 stride 1, same (uneven padding)', { kernelSize: 2 }],
+    ['3x1 kernel, relu built in', { kernelSize: [3, 1], activation: 'relu' }],
+    ['7x7 stride 2, same (an ImageNet stem)', { kernelSize: 7, strides: 2 }, [15, 15, 3]],
+  ];
+  it.each(geometries)('matches TF.js for a %s convolution', async (_name, conv, input) => {
+    const r = await compare(convGraph(conv, input), 5);
+    expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 5);
+    expect(r.worstGrad).toBeLessThan(1e-4);
+  });
+
+  it('matches TF.js for Flatten -> Dense (relu) -> BatchNorm on flat features', async () => {
+    const g = new GraphBuilder('flat head');
+    const inp = g.node('Input', { shape: [6, 6, 2] });
+    const c = g.add('Conv2D', { filters: 3, kernelSize: 3, strides: 1, padding: 'same', useBias: false }, inp);
+    const f = g.add('Flatten', {}, c);
+    const d1 = g.add('Dense', { units: 8, activation: 'relu' }, f);
+    const bn = g.add('BatchNorm', {}, d1);
+    const d2 = g.add('Dense', { units: 3 }, bn);
+    g.add('Output', { classes: 3 }, d2);
+    const r = await compare(g.doc(), 7);
+    expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 5);
+    expect(r.worstGrad).toBeLessThan(1e-4);
+    expect(r.batchNorms).toBe(1);
+  });
+
+  it('names the layer it cannot express, and auto falls back to TF.js saying so', async () => {
+    const doc = buildTemplate('mlp', { input: [4], classes: 3, hidden: 8 }); // has Dropout
+    const { model, loss } = compileGraph(doc);
+    try {
+      expect(() => buildTrainGraph(model, loss)).toThrow(UnsupportedLayerError);
+      expect(() => buildTrainGraph(model, loss)).toThrow(/Dropout layers have no onnxruntime training rule/);
+      const auto = await chooseStepEngine(model, loss, 'auto');
+      expect(auto.engine).toBe('tfjs');
+      expect(auto.fallback).toMatch(/^Training on TF\.js: .*Dropout/);
+      await expect(chooseStepEngine(model, loss, 'onnxruntime')).rejects.toThrow(/onnxruntime engine cannot train this model: .*Dropout.*Choose the tfjs engine/);
+    } finally {
+      model.dispose();
+    }
+  });
+});
+
+describe('training steps on both engines', () => {
+  /** Runs `steps` steps of momentum SGD from the same seed; returns the losses. */
+  async function losses(engine: 'tfjs' | 'onnxruntime', steps: number): Promise<number[]> {
+    seedMathRandom(11);
+    const { model, loss, classes, inputShape } = compileGraph(buildTemplate('resnet', { depth: 8, input: [10, 10, 3], classes: 4 }));
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const optimizer = createOptimizer({ optimizer: 'momentum', lr: 0.05, momentum: 0.9, weightDecay: 5e-4 });
+    const size = inputShape.reduce((a, b) => a * b, 1);
+    const stats = new LayerStatsCollector(model, new Map(), vars, tf.zeros([1, ...inputShape]));
+    const chosen = engine === 'tfjs' ? { make: tfjsStep } : await chooseStepEngine(model, loss, 'onnxruntime');
+    const step = chosen.make({ model, loss, classes, inputShape, vars, optimizer, stats });
+    const out: number[] = [];
+    try {
+      for (let s = 0; s < steps; s++) {
+        const x = Float32Array.from({ length: 8 * size }, (_, i) => Math.sin(i * 0.37 + s));
+        const y = Int32Array.from({ length: 8 }, (_, i) => (i + s) % classes);
+        out.push((await step.run({ x, y, size: 8 })).loss);
+      }
+      // The moving averages followed the batch statistics on both engines alike.
+      const bn = model.layers.find((l) => l.getClassName() === 'BatchNormalization')!;
+      out.push(...(bn.getWeights()[2].dataSync() as Float32Array).slice(0, 2));
+    } finally {
+      step.dispose();
+      stats.dispose();
+      optimizer.dispose();
+      model.dispose();
+    }
+    return out;
+  }
+
+  it('gives the same losses and batch-norm moving averages from the same seed', async () => {
+    const a = await losses('tfjs', 6);
+    const b = await losses('onnxruntime', 6);
+    expect(b.length).toBe(a.length);
+    for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-3 * Math.max(1, Math.abs(a[i])));
+    expect(a[5]).not.toBeCloseTo(a[0], 3); // the weights moved: the comparison is not of six first steps
+  });
+});
