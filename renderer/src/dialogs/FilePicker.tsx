@@ -3,11 +3,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProjectEntry } from '../../../shared/api/schemas';
 import { getStudioApi } from '../api/client';
-import { useT } from '../i18n';
-import { openPath, saveTo, suggestedFileName } from '../project/projectActions';
+import { useT, type MessageKey } from '../i18n';
+import { saidBy, useSay, type Said } from '../i18n/messageText';
+import { saveTo, suggestedFileName, tryOpenPath } from '../project/projectActions';
 import { useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
 import { Modal } from './Modal';
+import '../styles/filePicker.css';
 
 function parentOf(dir: string): string {
   const i = dir.lastIndexOf('/');
@@ -18,12 +20,16 @@ function join(dir: string, name: string): string {
   return dir ? `${dir}/${name}` : name;
 }
 
+/** What went wrong, kept as data so it follows a language switch. */
+type Problem = { key: MessageKey } | { said: Said };
+
 export function FilePicker({ mode }: { mode: 'open' | 'saveAs' }) {
   const t = useT();
+  const say = useSay();
   const [dir, setDir] = useState('');
   const [root, setRoot] = useState('');
   const [entries, setEntries] = useState<ProjectEntry[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [name, setName] = useState(() => suggestedFileName(useDocument.getState().doc));
   const [busy, setBusy] = useState(false);
   const close = useCallback(() => useUi.getState().openDialog('none'), []);
@@ -39,22 +45,25 @@ export function FilePicker({ mode }: { mode: 'open' | 'saveAs' }) {
         setEntries(res.entries);
         setProblem(null);
       })
-      .catch((err: unknown) => live && setProblem(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => live && setProblem({ said: saidBy(err) }));
     return () => {
       live = false;
     };
   }, [dir]);
 
   const shown = (entries ?? []).filter((e) => e.kind === 'folder' || e.name.endsWith('.json'));
+  // A file that cannot be opened is explained here, in the picker, where the user is looking.
   const open = async (path: string) => {
     setBusy(true);
-    if (await openPath(path)) close();
+    const result = await tryOpenPath(path);
     setBusy(false);
+    if (result.ok) close();
+    else setProblem({ said: result.problem });
   };
   const save = async () => {
     const trimmed = name.trim();
     if (!trimmed || /[\\/]/.test(trimmed)) {
-      setProblem(t('picker.badName'));
+      setProblem({ key: 'picker.badName' });
       return;
     }
     const exists = (entries ?? []).some((e) => e.kind === 'file' && (e.name === trimmed || e.name === `${trimmed}.reswire.json`));
@@ -92,7 +101,11 @@ export function FilePicker({ mode }: { mode: 'open' | 'saveAs' }) {
           </li>
         ))}
       </ul>
-      {problem && <p className="field-error">{problem}</p>}
+      {problem && (
+        <p className="field-error picker-problem" role="alert" data-testid="picker-problem">
+          {'key' in problem ? t(problem.key) : say(problem.said)}
+        </p>
+      )}
       {mode === 'saveAs' && (
         <div className="picker-save">
           <label htmlFor="picker-name">{t('picker.fileName')}</label>

@@ -5,7 +5,7 @@ import type { StudioRequest } from '../../../shared/api/studio';
 import type { GraphDocument } from '../../../shared/graph/types';
 import { getStudioApi } from '../api/client';
 import { t } from '../i18n';
-import { saidBy } from '../i18n/messageText';
+import { saidBy, type Said } from '../i18n/messageText';
 import { useApp } from '../store/appStore';
 import { isDirty, useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
@@ -42,7 +42,8 @@ export function newDocument(doc: GraphDocument): void {
   useUi.getState().select([]);
 }
 
-export async function openPath(path: string): Promise<boolean> {
+/** Opens a project; when it cannot be opened, says why and changes nothing (the caller shows it). */
+export async function tryOpenPath(path: string): Promise<{ ok: true } | { ok: false; problem: Said }> {
   const ui = useUi.getState();
   try {
     const res = await getStudioApi().openProject({ path });
@@ -50,11 +51,17 @@ export async function openPath(path: string): Promise<boolean> {
     ui.select([]);
     ui.notify('success', res.migratedFrom !== null ? 'notice.openedMigrated' : 'notice.opened', { name: res.relativePath, version: res.migratedFrom ?? '' });
     await remember(res.relativePath || res.path);
-    return true;
+    return { ok: true };
   } catch (err) {
-    ui.notify('error', 'notice.openFailed', undefined, saidBy(err));
-    return false;
+    return { ok: false, problem: saidBy(err) };
   }
+}
+
+/** Opens a project; a failure is told in a notice. */
+export async function openPath(path: string): Promise<boolean> {
+  const result = await tryOpenPath(path);
+  if (!result.ok) useUi.getState().notify('error', 'notice.openFailed', undefined, result.problem);
+  return result.ok;
 }
 
 export async function openProject(): Promise<void> {
