@@ -1,7 +1,8 @@
 // The editor in a real browser: build a residual branch by drag and drop, see the shapes,
 // break it with a stride and repair it with the Fix, group it into a block, undo and redo,
-// save, reload and reopen it identical, and switch the UI language.
-import { readFileSync } from 'node:fs';
+// save, reload and reopen it identical, switch the UI language, see a broken project explained
+// in Chinese, and add and remove a param of a block definition.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -251,6 +252,107 @@ describe('editing a residual branch in the studio', () => {
 
     await page.locator('[data-testid="language-select"]').selectOption('en');
     expect(await page.locator('[data-testid="new-button"]').textContent()).toBe('New');
+    expect(studio.pageErrors).toEqual([]);
+  });
+
+  it('explains in Chinese why a broken project cannot be opened, naming params by their Chinese labels', async () => {
+    const broken = {
+      format: 'reswire.graph',
+      version: 2,
+      name: 'broken',
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [8, 8, 3] }, position: { x: 0, y: 0 } },
+        { id: 'c3', type: 'Conv3D', params: {}, position: { x: 0, y: 100 } },
+      ],
+      edges: [{ id: 'e1', source: 'in', target: 'gone', targetPort: 0 }],
+      blocks: {
+        b: {
+          id: 'b',
+          name: 'B',
+          params: {},
+          nodes: [
+            { id: 'i', type: 'BlockInput', params: { index: 0 }, position: { x: 0, y: 0 } },
+            { id: 'k', type: 'Conv2D', params: { filters: 8, strides: { $param: 'stride' } }, position: { x: 0, y: 100 }, when: { param: 'shortcut', equals: 'projection' } },
+            { id: 'o', type: 'BlockOutput', params: {}, position: { x: 0, y: 200 } },
+          ],
+          edges: [],
+        },
+      },
+    };
+    writeFileSync(path.join(studio.served.projectDir, 'broken.reswire.json'), JSON.stringify(broken, null, 2));
+    await page.locator('[data-testid="language-select"]').selectOption('zh');
+    await page.locator('[data-testid="open-button"]').click();
+    await page.locator('[data-testid="picker-list"] >> text=broken.reswire.json').click();
+    const problem = page.locator('[data-testid="picker-problem"]');
+    await expect.poll(() => problem.textContent()).toContain('无法打开 broken.reswire.json：它不是这个版本能读取的 ResWire 图。');
+    const text = (await problem.textContent())!;
+    expect(text).toContain('节点 c3 的层类型“Conv3D”未知（nodes[1].type）');
+    expect(text).toContain('edges[0].target 引用了节点“gone”，但该节点不存在');
+    // The block param is named as the properties panel labels it ("stride" is 步长).
+    expect(text).toContain('blocks.b.nodes[1].params.strides 引用了模块参数“步长”，但 blocks.b 的参数中没有声明它');
+    expect(text).toMatch(/（另有 1 个问题）。$/);
+    expect(text).not.toMatch(/Could not|refers to|does not/);
+    await studio.screenshot('editor-zh-broken-project');
+    // The same problem reads in English after switching back, and the graph was left as it was.
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="language-select"]').selectOption('en');
+    expect(await page.locator('.layer-node.is-block').count()).toBe(1);
+  });
+
+  it('adds a param to an opened block, refuses a bad name and the removal of a param in use, and instances show its default', async () => {
+    await page.locator('.layer-node.is-block').dblclick();
+    await page.locator('[data-testid="breadcrumb"]').waitFor();
+    const panel = page.locator('[data-testid="block-definition"]');
+    await expect.poll(() => panel.textContent()).toContain('This block has no parameters yet.');
+    const addError = page.locator('[data-testid="add-param-error"]');
+    await page.locator('[data-testid="new-param-name"]').fill('2wide');
+    await expect.poll(() => addError.textContent()).toContain('“2wide” cannot be a parameter name');
+    await page.locator('[data-testid="new-param-kind"]').selectOption('enum');
+    await page.locator('[data-testid="new-param-options"]').fill('relu, gelu');
+    await studio.screenshot('editor-14a-param-name-error');
+    await page.locator('[data-testid="new-param-kind"]').selectOption('int');
+    await page.locator('[data-testid="new-param-name"]').fill('width');
+    await page.locator('[data-testid="add-param"]').click();
+    await expect.poll(() => addError.textContent()).toBe('Enter a value.');
+    await page.locator('[data-testid="new-param-default"]').fill('32');
+    await page.locator('[data-testid="new-param-default"]').press('Enter');
+    await expect.poll(() => page.locator('[data-testid="block-param-width"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="block-param-width"]').textContent()).toContain('Whole number · default 32');
+    await page.locator('[data-testid="new-param-name"]').fill('width');
+    await expect.poll(() => addError.textContent()).toBe('This block already has a parameter named “width”; choose another name.');
+    await page.locator('[data-testid="new-param-name"]').fill('');
+
+    // An inner layer uses it; removing it is refused, naming that layer.
+    await select('conv2d');
+    await setField('filters', '@width');
+    expect(await shapeOf('conv2d')).toBe('16×16×32');
+    await page.keyboard.press('Escape');
+    await panel.waitFor();
+    await page.locator('[data-testid="remove-param-width"]').click();
+    const removeError = page.locator('[data-testid="remove-param-error"]');
+    await expect.poll(() => removeError.textContent()).toContain('Parameter “width” is still used by Conv2D conv2d.');
+    await studio.screenshot('editor-14-block-params');
+    await page.locator('[data-testid="language-select"]').selectOption('zh');
+    await expect.poll(() => removeError.textContent()).toContain('参数“width”仍被 Conv2D conv2d 使用。');
+    await studio.screenshot('editor-zh-block-params');
+    await page.locator('[data-testid="language-select"]').selectOption('en');
+
+    // Back in the main graph, the instance shows the new param with its default.
+    await page.locator('[data-testid="breadcrumb-root"]').click();
+    await page.locator('.layer-node.is-block .layer-node-head').click();
+    expect(await page.locator('[data-testid="param-width"]').inputValue()).toBe('32');
+    await studio.screenshot('editor-15-instance-param');
+
+    // Once no layer uses it, it can be removed, and one undo brings it back.
+    await page.locator('.layer-node.is-block').dblclick();
+    await page.locator('[data-testid="breadcrumb"]').waitFor();
+    await select('conv2d');
+    await setField('filters', '32');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="remove-param-width"]').click();
+    await expect.poll(() => page.locator('[data-testid="block-param-width"]').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid="block-param-width"]').count()).toBe(1);
     expect(studio.pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 // English UI text. Every key here must also be in zh.ts (the compiler checks it).
 // {name} placeholders are filled by translate().
+import { EN_BLOCK_PARAM_TEXT } from './blockParamText';
+
 export const en = {
+  ...EN_BLOCK_PARAM_TEXT,
   'doc.untitled': 'Untitled',
   'doc.dirty': 'Unsaved changes',
   'doc.notSaved': 'Not saved yet',

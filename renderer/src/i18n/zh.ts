@@ -1,7 +1,9 @@
 // 简体中文界面文本。键必须与 en.ts 完全一致（由编译器和单元测试检查）。
+import { ZH_BLOCK_PARAM_TEXT } from './blockParamText';
 import type { MessageKey } from './en';
 
 export const zh: Record<MessageKey, string> = {
+  ...ZH_BLOCK_PARAM_TEXT,
   'doc.untitled': '未命名',
   'doc.dirty': '有未保存的更改',
   'doc.notSaved': '尚未保存',

@@ -7,7 +7,8 @@ import { useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
 import { LabelField } from './LabelField';
 
-export function ProblemList() {
+/** `heading` titles the list when it follows another section (an opened block's params). */
+export function ProblemList({ heading }: { heading?: string } = {}) {
   const t = useT();
   const say = useSay();
   const analysis = useAnalysis((s) => s.analysis);
@@ -21,6 +22,7 @@ export function ProblemList() {
   };
   return (
     <div className="properties" data-testid="document-summary">
+      {heading && <div className="props-section-title">{heading}</div>}
       <LabelField
         label={t('summary.name')}
         value={doc.name}

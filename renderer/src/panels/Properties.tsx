@@ -1,11 +1,12 @@
-// The right-hand panel: the selected node's properties, the selection's actions, or the
-// document's problems when nothing is selected.
+// The right-hand panel: the selected node's properties, the selection's actions, or, when
+// nothing is selected, the open block's params and the document's problems.
 import { useMemo } from 'react';
 import { deleteSelection, duplicateSelection, groupSelection } from '../canvas/commands';
 import { scopeGraph } from '../editing/scope';
 import { useT } from '../i18n';
 import { currentScope, useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
+import { BlockDefinitionPanel } from './BlockDefinitionPanel';
 import { NodeProperties } from './NodeProperties';
 import { ProblemList } from './ProblemList';
 
@@ -33,6 +34,13 @@ export function Properties() {
           </button>
         </div>
       </div>
+    );
+  else if (scope !== null && doc.blocks[scope])
+    body = (
+      <>
+        <BlockDefinitionPanel def={doc.blocks[scope]} />
+        <ProblemList heading={t('blockDef.wholeGraph')} />
+      </>
     );
   else body = <ProblemList />;
   return (

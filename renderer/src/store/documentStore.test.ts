@@ -46,4 +46,25 @@ describe('document store', () => {
     s.undo();
     expect(useDocument.getState().scopePath).toEqual([]);
   });
+
+  it('adds and removes a param of the open block as undoable steps, and a refusal changes nothing', () => {
+    const basic = structuredClone(RESIDUAL_BLOCKS.basic.definition);
+    useDocument.getState().load(doc([n('input', 'Input', { shape: [8, 8, 16] }), n('b', 'Block', { block: 'basic' })], [e('input', 'b')], { basic }), null);
+    const s = useDocument.getState();
+    expect(s.addBlockParam({ name: 'width', kind: 'int', defaultText: '16', optionsText: '' })).toMatchObject({ ok: false, error: 'blockParam.noBlock' });
+    s.openBlock('basic');
+    expect(s.addBlockParam({ name: 'width', kind: 'int', defaultText: '16', optionsText: '' }).ok).toBe(true);
+    expect(useDocument.getState().doc.blocks.basic.params.width).toEqual({ kind: 'int', default: 16 });
+    const before = useDocument.getState().doc;
+    expect(s.addBlockParam({ name: 'width', kind: 'int', defaultText: '8', optionsText: '' })).toMatchObject({ ok: false, error: 'blockParam.nameTaken' });
+    expect(s.removeBlockParam('filters')).toMatchObject({ ok: false, error: 'blockParam.inUse' });
+    expect(useDocument.getState().doc).toBe(before);
+    expect(s.removeBlockParam('width').ok).toBe(true);
+    expect(useDocument.getState().doc.blocks.basic.params.width).toBeUndefined();
+    s.undo();
+    expect(useDocument.getState().doc.blocks.basic.params.width).toBeDefined();
+    s.undo();
+    expect(useDocument.getState().doc.blocks.basic.params.width).toBeUndefined();
+    expect(useDocument.getState().scopePath).toEqual(['basic']);
+  });
 });

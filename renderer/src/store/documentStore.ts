@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { GraphEdit } from '../../../shared/graph/edits';
 import { GRAPH_FORMAT, GRAPH_VERSION, type GraphDocument } from '../../../shared/graph/types';
+import { addBlockParam, removeBlockParam, type BlockParamDraft, type BlockParamEdit } from '../editing/blockParams';
 import { pushState, redoState, startHistory, undoState, type History } from '../editing/history';
 import { applyScopedEdits, type ScopeId } from '../editing/scope';
 import { t } from '../i18n';
@@ -37,6 +38,10 @@ export interface DocumentState {
   openBlock(blockId: string): void;
   /** Back to a breadcrumb level: 0 is the main graph. */
   closeBlocksTo(depth: number): void;
+  /** Adds a param to the open block definition as one undoable step; a refusal changes nothing. */
+  addBlockParam(draft: BlockParamDraft): BlockParamEdit;
+  /** Removes a param of the open block definition (refused while its layers use it). */
+  removeBlockParam(name: string): BlockParamEdit;
 }
 
 export function currentScope(s: Pick<DocumentState, 'scopePath'>): ScopeId {
@@ -88,6 +93,18 @@ export const useDocument = create<DocumentState>((set, get) => {
     },
     closeBlocksTo(depth) {
       set({ scopePath: get().scopePath.slice(0, Math.max(0, depth)) });
+    },
+    addBlockParam(draft) {
+      const scope = currentScope(get());
+      const result = scope === null ? ({ ok: false, error: 'blockParam.noBlock' } as const) : addBlockParam(get().doc, scope, draft);
+      if (result.ok) get().commit(result.doc);
+      return result;
+    },
+    removeBlockParam(name) {
+      const scope = currentScope(get());
+      const result = scope === null ? ({ ok: false, error: 'blockParam.noBlock' } as const) : removeBlockParam(get().doc, scope, name);
+      if (result.ok) get().commit(result.doc);
+      return result;
     },
   };
 });
