@@ -112,7 +112,12 @@ describe('the WebSocket protocol', () => {
     ]);
     expect(info).toMatchObject({ ok: true, response: { shell: 'web', nativeDialogs: false, projectDir: path.join(tmp, 'project') } });
     expect(saved).toMatchObject({ ok: true, response: { relativePath: 'a.reswire.json' } });
-    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/^"\.\.\/secret\.txt" is outside the project folder .*--dir/) });
+    // The sentence, and the same as message data for the page's language.
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^"\.\.\/secret\.txt" is outside the project folder .*--dir/),
+      text: { code: 'folder.outsideFixed', args: { requested: '../secret.txt', root: path.join(tmp, 'project') } },
+    });
     ws.close();
   });
 
