@@ -10,11 +10,13 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type IsValidConnection,
   type NodeChange,
   type OnNodeDrag,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { checkConnection } from '../editing/connect';
 import { scopeGraph } from '../editing/scope';
@@ -31,6 +33,7 @@ import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
 import { INSERT_MIME } from '../panels/paletteItems';
 import { FAMILY_COLORS } from '../panels/families';
+import { useCanvasOverlays } from './canvasOverlays';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
@@ -44,6 +47,37 @@ const minimapColor = (n: LayerFlowNode) => FAMILY_COLORS[n.data.family] ?? '#98a
 function keepFlowCopies<T extends { id: string }>(derived: T[], current: T[], before: ReadonlyMap<string, T>): T[] {
   const copies = new Map(current.map((x) => [x.id, x]));
   return derived.map((x) => (before.get(x.id) === x ? (copies.get(x.id) ?? x) : x));
+}
+
+const paneWidthOf = (s: ReactFlowState) => s.width;
+const paneHeightOf = (s: ReactFlowState) => s.height;
+
+/** Panels drawn over the canvas (the minimap, the zoom buttons): error notes keep clear of them. */
+function PanelCovers() {
+  const width = useStore(paneWidthOf);
+  const height = useStore(paneHeightOf);
+  const setCover = useCanvasOverlays((s) => s.setCover);
+  useLayoutEffect(() => {
+    const pane = document.querySelector('.canvas .react-flow');
+    if (!pane) return;
+    const panels = Array.from(pane.querySelectorAll('.react-flow__panel'));
+    const publish = () => {
+      const p = pane.getBoundingClientRect();
+      panels.forEach((el, i) => {
+        const r = el.getBoundingClientRect();
+        setCover(`panel-${i}`, { x: r.x - p.x, y: r.y - p.y, width: r.width, height: r.height });
+      });
+    };
+    publish();
+    // The minimap changes size with the graph.
+    const observer = new ResizeObserver(publish);
+    for (const el of panels) observer.observe(el);
+    return () => {
+      observer.disconnect();
+      panels.forEach((_, i) => setCover(`panel-${i}`, null));
+    };
+  }, [width, height, setCover]);
+  return null;
 }
 
 export function Canvas() {
@@ -255,6 +289,7 @@ export function Canvas() {
         <DotGrid gap={22} size={1.2} />
         <MiniMap pannable zoomable className="minimap" style={MINIMAP_SIZE} nodeBorderRadius={6} nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }} />
+        <PanelCovers />
       </ReactFlow>
       {view.nodes.length === 0 && (
         <div className="canvas-empty">

@@ -1,16 +1,16 @@
 // One layer (or block instance) on the canvas: type, name, output shape, parameter count,
-// ordered input ports, and any error with its Fix button.
-import { memo, useEffect, useRef } from 'react';
+// ordered input ports, and any error (a note beside it, see ErrorNotes) with its Fix button.
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { Handle, Position, useStore, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { handleForPort } from '../editing/connect';
 import { portFraction } from '../editing/layout';
 import { formatCount, formatExact, formatShape } from '../editing/format';
 import { useT } from '../i18n';
-import { useSay } from '../i18n/messageText';
 import { useNodeInfo } from '../store/analysis';
 import { useDocument } from '../store/documentStore';
 import { familyClass } from '../panels/families';
 import { blockName } from '../panels/layerText';
+import { ErrorNotes } from './ErrorNotes';
 import { shownPortCount, type LayerFlowNode } from './flowModel';
 
 const NO_ERRORS: never[] = [];
@@ -18,7 +18,6 @@ const connectingSelector = (s: { connection: { inProgress: boolean } }) => s.con
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const t = useT();
-  const say = useSay();
   // Shape, weights and errors come from the analysis store, so a re-inference re-renders
   // only the nodes whose results changed (and only those on screen).
   const info = useNodeInfo(id);
@@ -39,10 +38,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
     shownPorts.current = portCount;
     updateNodeInternals(id);
   }, [portCount, id, updateNodeInternals]);
-  const applyFix = (index: number) => {
-    const fix = errors[index]?.fix;
-    if (fix) useDocument.getState().edit(fix.edits);
-  };
+  const applyFix = useCallback(
+    (index: number) => {
+      const fix = errors[index]?.fix;
+      if (fix) useDocument.getState().edit(fix.edits);
+    },
+    [errors],
+  );
   return (
     <div
       className={`layer-node ${familyClass(data.family)}${selected ? ' is-selected' : ''}${hasError ? ' has-error' : ''}${data.isBlock ? ' is-block' : ''}`}
@@ -87,25 +89,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </span>
         )}
       </div>
-      {errors.length > 0 && (
-        <div className="layer-node-errors nodrag" data-testid={`error-${id}`}>
-          {errors.map((err, i) => (
-            <div className="layer-node-error" key={i}>
-              <span className="error-badge" aria-hidden>
-                !
-              </span>
-              <span className="error-text" title={say(err)}>
-                {say(err)}
-              </span>
-              {err.fix && (
-                <button className="fix-button" onClick={() => applyFix(i)} title={say(err.fix)} data-testid={`fix-${id}`}>
-                  {t('node.fix')}
-                </button>
-              )}
-            </div>
-          ))}
-        </div>
-      )}
+      {errors.length > 0 && <ErrorNotes nodeId={id} errors={errors} onFix={applyFix} />}
       {data.hasOutput && <Handle id="out" type="source" position={Position.Bottom} className="port-out" title={t('node.output')} />}
     </div>
   );

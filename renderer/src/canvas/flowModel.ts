@@ -6,7 +6,7 @@ import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import { getLayer } from '../../../shared/catalog';
 import { BLOCK_NODE_TYPE, type GraphDocument, type GraphEdge, type GraphNode } from '../../../shared/graph/types';
-import { handleForPort } from '../editing/connect';
+import { handleForPort, portFromHandle } from '../editing/connect';
 import { NODE_WIDTH, portFraction } from '../editing/layout';
 import { hasOutputPort, inputArity, visiblePortCount, type GraphView } from '../editing/scope';
 import type { NodeView } from '../store/analysis';
@@ -76,6 +76,26 @@ export function estimatedHandles(data: LayerNodeData, size: Size): NodeHandle[] 
     handles.push({ id: 'out', type: 'source', position: Position.Bottom, x: BORDER_SIDE + inner / 2 - HANDLE / 2, y: size.height - 1 - HANDLE / 2, width: HANDLE, height: HANDLE });
   }
   return handles;
+}
+
+/** A node's box on the canvas: its measured size, or the size it was given. */
+export function nodeBox(n: LayerFlowNode): { x: number; y: number; width: number; height: number } {
+  return { x: n.position.x, y: n.position.y, width: n.measured?.width ?? n.initialWidth ?? NODE_WIDTH, height: n.measured?.height ?? n.initialHeight ?? DRAWN_HEIGHT.layer };
+}
+
+/** Where a wire's ends are, from its nodes' boxes and the port it enters (as estimatedHandles places them). */
+export function wireEnds(source: LayerFlowNode, target: LayerFlowNode, edge: ShapeFlowEdge) {
+  const s = nodeBox(source);
+  const t = nodeBox(target);
+  const port = portFromHandle(edge.targetHandle) ?? 0;
+  const count = Math.max(shownPortCount(target.data, false), port + 1);
+  return {
+    sourceX: s.x + s.width / 2,
+    sourceY: s.y + s.height,
+    targetX: t.x + BORDER_SIDE + portFraction(port, count) * (t.width - 2 * BORDER_SIDE),
+    targetY: t.y,
+    joinsMain: edge.data?.joinsMain ?? false,
+  };
 }
 
 function nodeData(doc: GraphDocument, node: GraphNode, incoming: GraphEdge[]): LayerNodeData {
