@@ -1,6 +1,7 @@
-// What the canvas looks like around errors: wire labels never sit on (or under) an error
-// note, and a note beside a node at the canvas's edge stays fully in view instead of under
-// the properties panel, the minimap or the zoom buttons.
+// What the canvas looks like around errors and on very tall graphs: wire labels never sit
+// on (or under) an error note, a note beside a node at the canvas's right edge stays fully
+// in view instead of under the properties panel, and the minimap of a flat ResNet-152 shows
+// its layers as marks a person can see, with the view's place on it.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../shared/graph/serialize';
@@ -40,6 +41,7 @@ function widenedResnet20(): GraphDocument {
 const FILES = {
   'broken-resnet20.reswire.json': serializeDocument(brokenResnet20()),
   'widened-resnet20.reswire.json': serializeDocument(widenedResnet20()),
+  'resnet152-flat.reswire.json': serializeDocument(buildTemplate('resnet152', { flat: true })),
 };
 
 let studio: OpenStudio;
@@ -121,7 +123,7 @@ async function noteOf(id: string): Promise<{ box: Box; placement: string | null 
 
 async function panelBoxes(): Promise<Box[]> {
   const boxes: Box[] = [];
-  for (const sel of ['.react-flow__minimap', '.react-flow__controls']) {
+  for (const sel of ['[data-testid=minimap]', '.react-flow__controls']) {
     const b = await page.locator(sel).boundingBox();
     if (b) boxes.push(b);
   }
@@ -182,5 +184,103 @@ describe('error notes and wire labels', () => {
     expect(note.placement).toMatch(/-up$/);
     expect(inside(note.box, canvas)).toBe(true);
     for (const panel of await panelBoxes()) expect(intersects(note.box, panel)).toBe(false);
+  });
+});
+
+interface MapPixels {
+  width: number;
+  height: number;
+  /** Share of the map's pixels drawn as layer marks (in a family's colour). */
+  marks: number;
+  /** Heights of the marks met going down the map's busiest column. */
+  runs: number[];
+}
+
+/** Reads the minimap's pixels: which are layer marks (saturated colour; the view box and track are grey). */
+async function minimapPixels(): Promise<MapPixels> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=minimap] canvas')!;
+    const { width, height } = canvas;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+    const isMark = (i: number) => data[i + 3] > 200 && Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 60;
+    let marks = 0;
+    const perColumn = new Array<number>(width).fill(0);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (isMark((y * width + x) * 4)) {
+          marks++;
+          perColumn[x]++;
+        }
+      }
+    }
+    const column = perColumn.indexOf(Math.max(...perColumn));
+    const runs: number[] = [];
+    let run = 0;
+    for (let y = 0; y <= height; y++) {
+      if (y < height && isMark((y * width + column) * 4)) run++;
+      else if (run) {
+        runs.push(run);
+        run = 0;
+      }
+    }
+    return { width, height, marks: marks / (width * height), runs };
+  });
+}
+
+describe('the minimap of a very tall graph', () => {
+  it('shows a flat ResNet-152 (100 times taller than wide) as a tall map of distinct layer marks', async () => {
+    await openFile('resnet152-flat.reswire.json');
+    await studio.screenshot('canvas-5-resnet152-minimap');
+    const map = page.locator('[data-testid=minimap]');
+    const box = (await map.boundingBox())!;
+    await map.screenshot({ path: 'test-results/e2e/canvas-5b-minimap.png' });
+    expect(box.height).toBeGreaterThan(2 * box.width);
+    const canvas = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    expect(box.height).toBeLessThan(canvas.height / 2);
+    const pixels = await minimapPixels();
+    expect(pixels.marks).toBeGreaterThan(0.06);
+    // Layers are marks a person can tell apart, not a hairline: dozens, each a few pixels tall.
+    const marks = pixels.runs.filter((h) => h >= 3);
+    expect(marks.length).toBeGreaterThan(20);
+    expect(await map.getAttribute('data-scrolls')).toBe('true');
+  });
+
+  it('travels the whole graph from the track along the map\'s edge, and the map follows', async () => {
+    const map = page.locator('[data-testid=minimap]');
+    const box = (await map.boundingBox())!;
+    const before = await minimapPixels();
+    // Stage 4 is the last 3 of 50 blocks: press the track near its bottom.
+    await page.mouse.click(box.x + box.width - 4, box.y + box.height * 0.97);
+    await page.waitForTimeout(300);
+    await expect.poll(() => page.locator('.react-flow__node[data-id^="stage4_"]').count()).toBeGreaterThan(0);
+    await studio.screenshot('canvas-6-resnet152-travelled');
+    await map.screenshot({ path: 'test-results/e2e/canvas-6b-minimap.png' });
+    const after = await minimapPixels();
+    expect(after.marks).toBeGreaterThan(0.06);
+    expect(after.runs).not.toEqual(before.runs);
+    // Pressing a mark in the map brings the view there.
+    const viewY = async () => Number(/translate\([-\d.]+px, ([-\d.]+)px\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1]);
+    const deep = await viewY();
+    await page.mouse.click(box.x + box.width / 2, box.y + 20);
+    await expect.poll(viewY).toBeGreaterThan(deep);
+    // Dragging the view's box down the map moves the view down the graph.
+    await page.waitForTimeout(200);
+    const from = await viewY();
+    await page.mouse.move(box.x + box.width / 2, box.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 80, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(viewY).toBeLessThan(from - 200);
+    expect(studio.pageErrors).toEqual([]);
+  });
+
+  it('shows a graph that fits whole, without a track', async () => {
+    await openFile('widened-resnet20.reswire.json');
+    const map = page.locator('[data-testid=minimap]');
+    await map.screenshot({ path: 'test-results/e2e/canvas-7-minimap-resnet20.png' });
+    expect(await map.getAttribute('data-scrolls')).toBe('false');
+    const pixels = await minimapPixels();
+    expect(pixels.marks).toBeGreaterThan(0.06);
+    expect(pixels.runs.filter((h) => h >= 3).length).toBeGreaterThanOrEqual(12);
   });
 });

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import {
   ConnectionLineType,
   Controls,
-  MiniMap,
   ReactFlow,
   SelectionMode,
   applyEdgeChanges,
@@ -32,7 +31,7 @@ import { DotGrid } from './DotGrid';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
 import { INSERT_MIME } from '../panels/paletteItems';
-import { FAMILY_COLORS } from '../panels/families';
+import { Minimap } from './Minimap';
 import { useCanvasOverlays } from './canvasOverlays';
 
 const nodeTypes = { layer: LayerNode };
@@ -40,8 +39,6 @@ const edgeTypes = { shape: ShapeEdge };
 const PRO = { hideAttribution: true };
 /** Below this zoom, node text is too small to read. */
 const READABLE_ZOOM = 0.75;
-const MINIMAP_SIZE = { width: 170, height: 120 };
-const minimapColor = (n: LayerFlowNode) => FAMILY_COLORS[n.data.family] ?? '#98a1b0';
 
 /** Derived objects the model kept since the last build give way to React Flow's copies of them. */
 function keepFlowCopies<T extends { id: string }>(derived: T[], current: T[], before: ReadonlyMap<string, T>): T[] {
@@ -287,7 +284,7 @@ export function Canvas() {
         elevateEdgesOnSelect
       >
         <DotGrid gap={22} size={1.2} />
-        <MiniMap pannable zoomable className="minimap" style={MINIMAP_SIZE} nodeBorderRadius={6} nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
+        <Minimap />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }} />
         <PanelCovers />
       </ReactFlow>
