@@ -10,11 +10,11 @@ import { compileGraph } from '../main/engine/compile';
 import { encodeModel } from '../main/engine/onnx/proto';
 import { createSession, loadOnnxRuntime, onnxThreads, sessionOptions } from '../main/engine/onnx/runtime';
 import { buildTrainGraph } from '../main/engine/onnx/trainGraph';
-import { buildTemplate, type TemplateId } from '../shared/templates/index';
+import { buildTemplate } from '../shared/templates/index';
 
 const [template = 'resnet', depth = '20', batchArg = '64'] = process.argv.slice(2);
 await initBackend('wasm');
-const { model, loss, classes, inputShape } = compileGraph(buildTemplate(template as TemplateId, { depth: Number(depth) }));
+const { model, loss, classes, inputShape } = compileGraph(buildTemplate(template, { depth: Number(depth) }));
 const n = Number(batchArg);
 const graph = buildTrainGraph(model, loss);
 const ort = await loadOnnxRuntime();

@@ -22,7 +22,7 @@ it('ResNet-8 reaches at least 97% validation accuracy on MNIST in 3 epochs', () 
   const epochs = events.filter((e): e is EpochEvent => e.type === 'epoch');
   for (const e of epochs) {
     process.stdout.write(
-      `ResNet-8 / MNIST on ${started.backend}: epoch ${e.epoch} took ${e.seconds.toFixed(1)} s ` +
+      `ResNet-8 / MNIST on ${started.engine === 'onnxruntime' ? `onnxruntime (update on ${started.backend})` : started.backend}: epoch ${e.epoch} took ${e.seconds.toFixed(1)} s ` +
         `(${e.samplesPerSec.toFixed(0)} samples/s), val accuracy ${(e.valAccuracy! * 100).toFixed(2)}%\n`,
     );
   }

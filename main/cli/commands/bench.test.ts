@@ -24,10 +24,28 @@ describe('reswire bench', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect(Object.keys(result).slice(0, 4)).toEqual(['samplesPerSec', 'backend', 'batch', 'steps']);
+    expect(Object.keys(result).slice(0, 6)).toEqual(['samplesPerSec', 'backend', 'engine', 'engineNote', 'batch', 'steps']);
     expect(['tensorflow', 'wasm']).toContain(result.backend);
     expect(result).toMatchObject({ batch: 8, steps: 2, params: 784 * 16 + 16 + 16 * 10 + 10 });
     expect(result.samplesPerSec).toBeGreaterThan(0);
+  });
+
+  it('computes residual networks on onnxruntime by default, and on TF.js when asked', async () => {
+    const args = ['bench', 'resnet', '--depth', '8', '--input', '12x12x3', '--steps', '1', '--batch-size', '4', '--json'];
+    const auto = await reswire(...args);
+    expect(auto.code).toBe(0);
+    expect(JSON.parse(auto.stdout)).toMatchObject({ engine: 'onnxruntime', engineNote: null, batch: 4 });
+    const tfjs = await reswire(...args, '--engine', 'tfjs');
+    expect(JSON.parse(tfjs.stdout)).toMatchObject({ engine: 'tfjs', engineNote: null });
+  });
+
+  it('refuses an unknown engine, and onnxruntime for a model it cannot express, in one sentence', async () => {
+    const bad = await reswire('bench', 'mlp', '--engine', 'gpu');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('reswire bench: --engine must be one of auto, onnxruntime, tfjs, got "gpu".\n');
+    const refused = await reswire('bench', 'mlp', '--hidden', '8', '--steps', '1', '--engine', 'onnxruntime');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^reswire bench: The onnxruntime engine cannot train this model: Dropout layers have no onnxruntime training rule yet \(dropout\d*\)\. Choose the tfjs engine instead\.\n$/);
   });
 
   it('reads a graph file and prints a readable line on the requested backend', async () => {
@@ -35,7 +53,7 @@ describe('reswire bench', () => {
     writeFileSync(file, serializeDocument(buildTemplate('cnn', { input: [12, 12, 1], classes: 3 })));
     const r = await reswire('bench', file, '--steps', '1', '--batch-size', '4', '--backend', 'cpu');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Small CNN.*: [\d.]+ samples\/s training on cpu, 1 thread \(batch 4, 1 step in [\d.]+ s, [\d,]+ params\)\n$/);
+    expect(r.stdout).toMatch(/^Small CNN.*: [\d.]+ samples\/s training on cpu, 1 thread \(batch 4, 1 step in [\d.]+ s, [\d,]+ params\)\nTF\.js trains this model: Dropout layers have no onnxruntime training rule yet \(dropout\d*\)\.\n$/);
   });
 
   it.each([

@@ -174,10 +174,10 @@ export const benchCommand: Command = {
     } else {
       const threads = result.threads ? `, ${result.threads} thread${result.threads > 1 ? 's' : ''}` : '';
       const on = result.engine === 'onnxruntime' ? `onnxruntime (update on ${result.backend}${threads})` : `${result.backend}${threads}`;
-      if (result.engineNote) io.stderr(`${result.engineNote}\n`);
       io.stdout(
         `${result.graph}: ${result.samplesPerSec} samples/s training on ${on} ` +
-          `(batch ${result.batch}, ${result.steps} step${result.steps === 1 ? '' : 's'} in ${result.seconds.toFixed(2)} s, ${result.params.toLocaleString('en-US')} params)\n`,
+          `(batch ${result.batch}, ${result.steps} step${result.steps === 1 ? '' : 's'} in ${result.seconds.toFixed(2)} s, ${result.params.toLocaleString('en-US')} params)\n` +
+          (result.engineNote ? `${result.engineNote}\n` : ''),
       );
     }
     return 0;

@@ -125,7 +125,8 @@ export function configFromFlags(v: Record<string, unknown>): TrainConfigInput {
 // ---------------------------------------------------------------- progress for people
 
 function describeEngine(e: StartedEvent): string {
-  return e.engine === 'onnxruntime' ? `onnxruntime (update on ${e.backend})` : `backend ${e.backend}`;
+  if (e.engine === 'onnxruntime') return `onnxruntime (update on ${e.backend})`;
+  return e.engineNote ? `backend ${e.backend}; ${e.engineNote.replace(/\.$/, '')}` : `backend ${e.backend}`;
 }
 
 const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
@@ -160,7 +161,6 @@ function createProgress(io: CommandIo, graphName: string, runDir: string) {
               `${e.samples.toLocaleString('en-US')} train / ${e.valSamples.toLocaleString('en-US')} validation samples, ` +
               `${e.epochs} epoch${e.epochs === 1 ? '' : 's'}, batch ${e.batchSize}, ${describeEngine(e)}.\nRun folder: ${runDir}\n`,
           );
-          if (e.engineNote) io.stderr(`${e.engineNote}\n`);
           break;
         case 'batch': {
           if (!live) break;

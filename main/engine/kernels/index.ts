@@ -8,6 +8,7 @@ import { fastBatchNormConfig } from './batchnorm-kernel';
 import { identityConfig } from './identity';
 import { fastReductionConfigs } from './reductions';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-grads';
+import { poolGradConfigs } from './pool-grads';
 
 export const WASM_TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropFilterConfig,
@@ -52,13 +53,14 @@ export function restoreStockKernels(names: readonly string[], backendName = 'was
 
 /**
  * Replaces tfjs-core's FusedBatchNorm gradient with the broadcasting one and fixes the cpu
- * backend's ResizeBilinearGrad. Idempotent.
+ * backend's ResizeBilinearGrad and AvgPoolGrad. Idempotent.
  */
 export function registerTrainingGradients(): void {
   if (gradientsRegistered) return;
   stockBatchNormGradient = getGradient('FusedBatchNorm');
   registerGradient(fusedBatchNormGradConfig);
   registerCpuFixes();
+  for (const config of poolGradConfigs('cpu')) replaceKernel(config);
   gradientsRegistered = true;
 }
 
@@ -70,6 +72,6 @@ export function registerTrainingGradients(): void {
 export function registerWasmKernels(): void {
   const batchNorm = fastBatchNormConfig();
   const faster = [...fastReductionConfigs(), ...(batchNorm ? [batchNorm] : []), identityConfig];
-  for (const config of [...WASM_TRAINING_KERNELS, ...faster]) replaceKernel(config);
+  for (const config of [...WASM_TRAINING_KERNELS, ...faster, ...poolGradConfigs('wasm')]) replaceKernel(config);
   registerTrainingGradients();
 }

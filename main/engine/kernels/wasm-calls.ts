@@ -67,8 +67,8 @@ export class KernelCalls {
 }
 
 /** Runs `body` with a fresh KernelCalls, freeing intermediates on success and on failure. */
-export function withKernelCalls(backend: KernelBackend, body: (k: KernelCalls) => TensorInfo): TensorInfo {
-  const calls = new KernelCalls(backend);
+export function withKernelCalls(backend: KernelBackend, body: (k: KernelCalls) => TensorInfo, backendName = 'wasm'): TensorInfo {
+  const calls = new KernelCalls(backend, backendName);
   try {
     return calls.finish(body(calls));
   } catch (e) {

@@ -35,6 +35,13 @@ export class OnnxGraph {
     return this.constant(`f:${value}`, { dims: [], dataType: DataType.FLOAT, values: new Float32Array([value]) });
   }
 
+  /** A float constant of any shape (pooling divisors, fixed filters). */
+  floats(dims: number[], values: Float32Array): string {
+    const name = this.fresh('const');
+    this.initializers.push({ name, dims, dataType: DataType.FLOAT, values });
+    return name;
+  }
+
   private constant(key: string, tensor: Omit<TensorData, 'name'>): string {
     const known = this.constants.get(key);
     if (known) return known;

@@ -34,7 +34,7 @@ export type Rule = (layer: tf.layers.Layer, inputs: Value[], ctx: RuleContext) =
 /** Why a model cannot train on onnxruntime: names the layer so the fallback can say so. */
 export class UnsupportedLayerError extends Error {
   constructor(readonly layer: string, readonly reason: string) {
-    super(`${layer}: ${reason}`);
+    super(`${reason} (${layer})`);
     this.name = 'UnsupportedLayerError';
   }
 }
@@ -58,6 +58,14 @@ function activation(g: OnnxGraph, layer: tf.layers.Layer, name: string, z: strin
   if (name === 'relu') {
     const y = g.op('Relu', [z]);
     return { y, back: (dy) => reluGrad(g, y, dy) };
+  }
+  if (name === 'sigmoid') {
+    const y = g.op('Sigmoid', [z]);
+    return { y, back: (dy) => g.op('Mul', [dy, g.op('Mul', [y, g.op('Sub', [g.scalar(1), y])])]) };
+  }
+  if (name === 'tanh') {
+    const y = g.op('Tanh', [z]);
+    return { y, back: (dy) => g.op('Mul', [dy, g.op('Sub', [g.scalar(1), g.op('Mul', [y, y])])]) };
   }
   throw new UnsupportedLayerError(layer.name, `the ${name} activation has no onnxruntime training rule yet`);
 }
@@ -234,6 +242,120 @@ const flatten: Rule = (layer, [x], { g }) => {
   };
 };
 
+const leakyRelu: Rule = (layer, [x], { g }) => {
+  const alpha = cfg(layer).alpha as number;
+  return {
+    out: { name: g.op('LeakyRelu', [x.name], { alpha: { float: alpha } }, layer.name), shape: x.shape },
+    backward: (dy) => [g.op('Where', [g.op('Greater', [x.name, g.scalar(0)]), dy, g.op('Mul', [dy, g.scalar(alpha)])])],
+  };
+};
+
+/** compile/elu.ts's ELU with any alpha: x above zero, alpha * (e^x - 1) below. */
+const elu: Rule = (layer, [x], { g }) => {
+  const alpha = (layer as unknown as { alpha: number }).alpha;
+  return {
+    out: { name: g.op('Elu', [x.name], { alpha: { float: alpha } }, layer.name), shape: x.shape },
+    backward: (dy) => [g.op('Where', [g.op('Greater', [x.name, g.scalar(0)]), dy, g.op('Mul', [dy, g.op('Mul', [g.op('Exp', [x.name]), g.scalar(alpha)])])])],
+  };
+};
+
+const zeroPadding: Rule = (layer, [x], { g }) => {
+  const [[t, b], [l, r]] = cfg(layer).padding as [[number, number], [number, number]];
+  const [h, w, ch] = x.shape;
+  return {
+    out: { name: g.op('Pad', [x.name, g.ints([0, 0, t, l, 0, 0, b, r])], undefined, layer.name), shape: [h + t + b, w + l + r, ch] },
+    backward: (dy) => [g.op('Slice', [dy, g.ints([t, l]), g.ints([t + h, l + w]), g.ints([2, 3])])],
+  };
+};
+
+/** Pooling geometry as TF.js computes it (padded cells never count). */
+function poolGeometry(layer: tf.layers.Layer, x: Value) {
+  const c = cfg(layer);
+  const [kh, kw] = pair(c.poolSize);
+  const [sh, sw] = pair(c.strides ?? c.poolSize);
+  const [h, w, ch] = x.shape;
+  const [pt, pb, oh] = padAxis(h, kh, sh, c.padding as string);
+  const [pl, pr, ow] = padAxis(w, kw, sw, c.padding as string);
+  return { kh, kw, sh, sw, h, w, ch, oh, ow, pads: [pt, pl, pb, pr], attrs: { kernel_shape: [kh, kw], strides: [sh, sw], pads: [pt, pl, pb, pr] } };
+}
+
+/** Max pooling: the gradient goes back to the cell each output took its value from. */
+const maxPool: Rule = (layer, [x], { g }) => {
+  const p = poolGeometry(layer, x);
+  const [y, indices] = g.opN('MaxPool', [x.name], 2, p.attrs, layer.name);
+  return {
+    out: { name: y, shape: [p.oh, p.ow, p.ch] },
+    backward(dy) {
+      const shape = g.op('Shape', [x.name]);
+      const zeros = g.op('Reshape', [g.op('ConstantOfShape', [shape]), g.ints([-1])]);
+      const flat = (v: string) => g.op('Reshape', [v, g.ints([-1])]);
+      const spread = g.op('ScatterElements', [zeros, flat(indices), flat(dy)], { axis: 0, reduction: 'add' });
+      return [g.op('Reshape', [spread, shape])];
+    },
+  };
+};
+
+/** Average pooling over the cells inside the image: dy / count, spread back by a ones filter. */
+const avgPool: Rule = (layer, [x], { g }) => {
+  const p = poolGeometry(layer, x);
+  const y = g.op('AveragePool', [x.name], { ...p.attrs, count_include_pad: 0 }, layer.name);
+  const counts = new Float32Array(p.oh * p.ow);
+  for (let i = 0; i < p.oh; i++) {
+    for (let j = 0; j < p.ow; j++) {
+      const rows = Math.min(i * p.sh - p.pads[0] + p.kh, p.h) - Math.max(i * p.sh - p.pads[0], 0);
+      const cols = Math.min(j * p.sw - p.pads[1] + p.kw, p.w) - Math.max(j * p.sw - p.pads[1], 0);
+      counts[i * p.ow + j] = 1 / (rows * cols);
+    }
+  }
+  const oph = p.h - ((p.oh - 1) * p.sh + p.kh - p.pads[0] - p.pads[2]);
+  const opw = p.w - ((p.ow - 1) * p.sw + p.kw - p.pads[1] - p.pads[3]);
+  return {
+    out: { name: y, shape: [p.oh, p.ow, p.ch] },
+    backward(dy) {
+      const scaled = g.op('Mul', [dy, g.floats([1, 1, p.oh, p.ow], counts)]);
+      const ones = g.floats([p.ch, 1, p.kh, p.kw], new Float32Array(p.ch * p.kh * p.kw).fill(1));
+      return [g.op('ConvTranspose', [scaled, ones], { group: p.ch, kernel_shape: [p.kh, p.kw], strides: [p.sh, p.sw], pads: p.pads, output_padding: [oph, opw] })];
+    },
+  };
+};
+
+/** Global max pooling: every cell equal to its channel's maximum gets the gradient (TF.js's Max rule). */
+const globalMaxPool: Rule = (layer, [x], { g }) => {
+  if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'the input is not an image');
+  const y = g.op('ReduceMax', [x.name], { axes: [2, 3], keepdims: 0 }, layer.name);
+  return {
+    out: { name: y, shape: [x.shape[2]] },
+    backward(dy) {
+      const axes = g.ints([2, 3]);
+      const hit = g.op('Cast', [g.op('Equal', [x.name, g.op('Unsqueeze', [y, axes])])], { to: 1 });
+      return [g.op('Mul', [hit, g.op('Unsqueeze', [dy, axes])])];
+    },
+  };
+};
+
+const multiply: Rule = (layer, inputs, { g }) => {
+  if (inputs.some((v) => v.shape.join() !== inputs[0].shape.join())) throw new UnsupportedLayerError(layer.name, 'Multiply with broadcasting has no onnxruntime training rule yet');
+  const product = (skip: number) => inputs.map((v) => v.name).filter((_, i) => i !== skip).reduce((a, b) => g.op('Mul', [a, b]));
+  return {
+    out: { name: product(-1), shape: inputs[0].shape },
+    backward: (dy) => inputs.map((_, i) => (inputs.length === 1 ? dy : g.op('Mul', [dy, product(i)]))),
+  };
+};
+
+/** TF.js concatenates NHWC (or flat) values; inside the graph images are NCHW. */
+const concatenate: Rule = (layer, inputs, { g }) => {
+  const rank = inputs[0].shape.length + 1;
+  const tfAxis = (cfg(layer).axis as number) < 0 ? (cfg(layer).axis as number) + rank : (cfg(layer).axis as number);
+  const axis = rank === 4 ? [0, 2, 3, 1][tfAxis] : tfAxis;
+  const sizes = inputs.map((v) => v.shape[tfAxis - 1]);
+  const shape = inputs[0].shape.slice();
+  shape[tfAxis - 1] = sizes.reduce((a, b) => a + b, 0);
+  return {
+    out: { name: g.op('Concat', inputs.map((v) => v.name), { axis }, layer.name), shape },
+    backward: (dy) => g.opN('Split', [dy, g.ints(sizes)], inputs.length, { axis }),
+  };
+};
+
 /** Rules by TF.js class name (the closed-form batch norm serialises as BatchNormalization). */
 export const LAYER_RULES: Record<string, Rule> = {
   Conv2D: conv2d,
@@ -242,5 +364,13 @@ export const LAYER_RULES: Record<string, Rule> = {
   Activation: activationLayer,
   Add: add,
   GlobalAveragePooling2D: globalAvgPool,
+  GlobalMaxPooling2D: globalMaxPool,
+  MaxPooling2D: maxPool,
+  AveragePooling2D: avgPool,
+  ZeroPadding2D: zeroPadding,
+  LeakyReLU: leakyRelu,
+  ResWireElu: elu,
+  Multiply: multiply,
+  Concatenate: concatenate,
   Flatten: flatten,
 };

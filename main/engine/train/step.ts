@@ -88,6 +88,6 @@ export async function chooseStepEngine(model: tf.LayersModel, loss: LossKind, ch
   } catch (e) {
     const reason = (e as Error).message.replace(/\.?$/, '.');
     if (choice === 'onnxruntime') throw new Error(`The onnxruntime engine cannot train this model: ${reason} Choose the tfjs engine instead.`, { cause: e });
-    return { engine: 'tfjs', fallback: `Training on TF.js: ${reason}`, make: tfjsStep };
+    return { engine: 'tfjs', fallback: `TF.js trains this model: ${reason}`, make: tfjsStep };
   }
 }
