@@ -5,52 +5,10 @@
 // gradient to one gradient per input.
 import type * as tf from '@tensorflow/tfjs';
 import type { OnnxGraph } from './builder';
+import { avgPool, globalAvgPool, globalMaxPool, maxPool, zeroPadding } from './poolingRules';
+import { cfg, pair, padAxis, type Rule, UnsupportedLayerError, type Value, variable } from './ruleKit';
 
-/** A value in the graph: its name and its TF.js shape without the batch (HWC or features). */
-export interface Value {
-  name: string;
-  shape: number[];
-  /** The same image in NHWC, where the graph has it anyway (the model input). */
-  nhwc?: string;
-}
-
-export interface RuleContext {
-  g: OnnxGraph;
-  /** The graph input that feeds a variable's current value (TF.js layout). */
-  weight(v: tf.LayerVariable): string;
-  /** Registers a variable's gradient (TF.js layout). */
-  weightGrad(v: tf.LayerVariable, grad: string): void;
-  /** Registers a batch-norm layer's batch mean and variance ([C] each) as graph outputs. */
-  batchStats(layer: tf.layers.Layer, mean: string, variance: string): void;
-}
-
-export interface Forward {
-  out: Value;
-  backward(dy: string): (string | null)[];
-}
-
-export type Rule = (layer: tf.layers.Layer, inputs: Value[], ctx: RuleContext) => Forward;
-
-/** Why a model cannot train on onnxruntime: names the layer so the fallback can say so. */
-export class UnsupportedLayerError extends Error {
-  constructor(readonly layer: string, readonly reason: string) {
-    super(`${reason} (${layer})`);
-    this.name = 'UnsupportedLayerError';
-  }
-}
-
-type Config = Record<string, unknown>;
-const cfg = (layer: tf.layers.Layer) => layer.getConfig() as Config;
-const pair = (v: unknown): [number, number] => (Array.isArray(v) ? [v[0], v[1] ?? v[0]] : [v as number, v as number]);
-const variable = (layer: tf.layers.Layer, field: string) => (layer as unknown as Record<string, tf.LayerVariable | null | undefined>)[field] ?? null;
-
-/** TF.js 'same' / 'valid' padding along one axis: [before, after, output size]. */
-function padAxis(size: number, kernel: number, stride: number, padding: string): [number, number, number] {
-  if (padding === 'valid') return [0, 0, Math.ceil((size - kernel + 1) / stride)];
-  const out = Math.ceil(size / stride);
-  const total = Math.max((out - 1) * stride + kernel - size, 0);
-  return [Math.floor(total / 2), total - Math.floor(total / 2), out];
-}
+export { type Forward, type RuleContext, UnsupportedLayerError, type Value } from './ruleKit';
 
 /** Applies a supported activation after `z`; returns the output and its local backward. */
 function activation(g: OnnxGraph, layer: tf.layers.Layer, name: string, z: string): { y: string; back: (dy: string) => string } {
@@ -218,18 +176,6 @@ const add: Rule = (_layer, inputs, { g }) => ({
   backward: (dy) => inputs.map(() => dy),
 });
 
-const globalAvgPool: Rule = (layer, [x], { g }) => {
-  if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'the input is not an image');
-  const [h, w, ch] = x.shape;
-  return {
-    out: { name: g.op('ReduceMean', [x.name], { axes: [2, 3], keepdims: 0 }, layer.name), shape: [ch] },
-    backward(dy) {
-      const spread = g.op('Mul', [g.op('Unsqueeze', [dy, g.ints([2, 3])]), g.scalar(1 / (h * w))]);
-      return [g.op('Expand', [spread, g.op('Shape', [x.name])])];
-    },
-  };
-};
-
 /** Flattens in TF.js's (HWC) order, so a following Dense kernel means the same thing. */
 const flatten: Rule = (layer, [x], { g }) => {
   if (x.shape.length === 1) return { out: x, backward: (dy) => [dy] };
@@ -256,80 +202,6 @@ const elu: Rule = (layer, [x], { g }) => {
   return {
     out: { name: g.op('Elu', [x.name], { alpha: { float: alpha } }, layer.name), shape: x.shape },
     backward: (dy) => [g.op('Where', [g.op('Greater', [x.name, g.scalar(0)]), dy, g.op('Mul', [dy, g.op('Mul', [g.op('Exp', [x.name]), g.scalar(alpha)])])])],
-  };
-};
-
-const zeroPadding: Rule = (layer, [x], { g }) => {
-  const [[t, b], [l, r]] = cfg(layer).padding as [[number, number], [number, number]];
-  const [h, w, ch] = x.shape;
-  return {
-    out: { name: g.op('Pad', [x.name, g.ints([0, 0, t, l, 0, 0, b, r])], undefined, layer.name), shape: [h + t + b, w + l + r, ch] },
-    backward: (dy) => [g.op('Slice', [dy, g.ints([t, l]), g.ints([t + h, l + w]), g.ints([2, 3])])],
-  };
-};
-
-/** Pooling geometry as TF.js computes it (padded cells never count). */
-function poolGeometry(layer: tf.layers.Layer, x: Value) {
-  const c = cfg(layer);
-  const [kh, kw] = pair(c.poolSize);
-  const [sh, sw] = pair(c.strides ?? c.poolSize);
-  const [h, w, ch] = x.shape;
-  const [pt, pb, oh] = padAxis(h, kh, sh, c.padding as string);
-  const [pl, pr, ow] = padAxis(w, kw, sw, c.padding as string);
-  return { kh, kw, sh, sw, h, w, ch, oh, ow, pads: [pt, pl, pb, pr], attrs: { kernel_shape: [kh, kw], strides: [sh, sw], pads: [pt, pl, pb, pr] } };
-}
-
-/** Max pooling: the gradient goes back to the cell each output took its value from. */
-const maxPool: Rule = (layer, [x], { g }) => {
-  const p = poolGeometry(layer, x);
-  const [y, indices] = g.opN('MaxPool', [x.name], 2, p.attrs, layer.name);
-  return {
-    out: { name: y, shape: [p.oh, p.ow, p.ch] },
-    backward(dy) {
-      const shape = g.op('Shape', [x.name]);
-      const zeros = g.op('Reshape', [g.op('ConstantOfShape', [shape]), g.ints([-1])]);
-      const flat = (v: string) => g.op('Reshape', [v, g.ints([-1])]);
-      const spread = g.op('ScatterElements', [zeros, flat(indices), flat(dy)], { axis: 0, reduction: 'add' });
-      return [g.op('Reshape', [spread, shape])];
-    },
-  };
-};
-
-/** Average pooling over the cells inside the image: dy / count, spread back by a ones filter. */
-const avgPool: Rule = (layer, [x], { g }) => {
-  const p = poolGeometry(layer, x);
-  const y = g.op('AveragePool', [x.name], { ...p.attrs, count_include_pad: 0 }, layer.name);
-  const counts = new Float32Array(p.oh * p.ow);
-  for (let i = 0; i < p.oh; i++) {
-    for (let j = 0; j < p.ow; j++) {
-      const rows = Math.min(i * p.sh - p.pads[0] + p.kh, p.h) - Math.max(i * p.sh - p.pads[0], 0);
-      const cols = Math.min(j * p.sw - p.pads[1] + p.kw, p.w) - Math.max(j * p.sw - p.pads[1], 0);
-      counts[i * p.ow + j] = 1 / (rows * cols);
-    }
-  }
-  const oph = p.h - ((p.oh - 1) * p.sh + p.kh - p.pads[0] - p.pads[2]);
-  const opw = p.w - ((p.ow - 1) * p.sw + p.kw - p.pads[1] - p.pads[3]);
-  return {
-    out: { name: y, shape: [p.oh, p.ow, p.ch] },
-    backward(dy) {
-      const scaled = g.op('Mul', [dy, g.floats([1, 1, p.oh, p.ow], counts)]);
-      const ones = g.floats([p.ch, 1, p.kh, p.kw], new Float32Array(p.ch * p.kh * p.kw).fill(1));
-      return [g.op('ConvTranspose', [scaled, ones], { group: p.ch, kernel_shape: [p.kh, p.kw], strides: [p.sh, p.sw], pads: p.pads, output_padding: [oph, opw] })];
-    },
-  };
-};
-
-/** Global max pooling: every cell equal to its channel's maximum gets the gradient (TF.js's Max rule). */
-const globalMaxPool: Rule = (layer, [x], { g }) => {
-  if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'the input is not an image');
-  const y = g.op('ReduceMax', [x.name], { axes: [2, 3], keepdims: 0 }, layer.name);
-  return {
-    out: { name: y, shape: [x.shape[2]] },
-    backward(dy) {
-      const axes = g.ints([2, 3]);
-      const hit = g.op('Cast', [g.op('Equal', [x.name, g.op('Unsqueeze', [y, axes])])], { to: 1 });
-      return [g.op('Mul', [hit, g.op('Unsqueeze', [dy, axes])])];
-    },
   };
 };
 

@@ -1,0 +1,50 @@
+// What every ONNX layer rule shares: the values it reads and writes, the context it
+// registers weights and statistics with, and TF.js's padding arithmetic.
+import type * as tf from '@tensorflow/tfjs';
+import type { OnnxGraph } from './builder';
+
+/** A value in the graph: its name and its TF.js shape without the batch (HWC or features). */
+export interface Value {
+  name: string;
+  shape: number[];
+  /** The same image in NHWC, where the graph has it anyway (the model input). */
+  nhwc?: string;
+}
+
+export interface RuleContext {
+  g: OnnxGraph;
+  /** The graph input that feeds a variable's current value (TF.js layout). */
+  weight(v: tf.LayerVariable): string;
+  /** Registers a variable's gradient (TF.js layout). */
+  weightGrad(v: tf.LayerVariable, grad: string): void;
+  /** Registers a batch-norm layer's batch mean and variance ([C] each) as graph outputs. */
+  batchStats(layer: tf.layers.Layer, mean: string, variance: string): void;
+}
+
+export interface Forward {
+  out: Value;
+  backward(dy: string): (string | null)[];
+}
+
+export type Rule = (layer: tf.layers.Layer, inputs: Value[], ctx: RuleContext) => Forward;
+
+/** Why a model cannot train on onnxruntime: names the layer so the fallback can say so. */
+export class UnsupportedLayerError extends Error {
+  constructor(readonly layer: string, readonly reason: string) {
+    super(`${reason} (${layer})`);
+    this.name = 'UnsupportedLayerError';
+  }
+}
+
+export type Config = Record<string, unknown>;
+export const cfg = (layer: tf.layers.Layer) => layer.getConfig() as Config;
+export const pair = (v: unknown): [number, number] => (Array.isArray(v) ? [v[0], v[1] ?? v[0]] : [v as number, v as number]);
+export const variable = (layer: tf.layers.Layer, field: string) => (layer as unknown as Record<string, tf.LayerVariable | null | undefined>)[field] ?? null;
+
+/** TF.js 'same' / 'valid' padding along one axis: [before, after, output size]. */
+export function padAxis(size: number, kernel: number, stride: number, padding: string): [number, number, number] {
+  if (padding === 'valid') return [0, 0, Math.ceil((size - kernel + 1) / stride)];
+  const out = Math.ceil(size / stride);
+  const total = Math.max((out - 1) * stride + kernel - size, 0);
+  return [Math.floor(total / 2), total - Math.floor(total / 2), out];
+}
