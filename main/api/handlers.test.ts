@@ -133,6 +133,7 @@ describe('app, dialogs and recent projects', () => {
     expect(info).toMatchObject({ name: 'ResWire', shell: 'test', nativeDialogs: false, projectDir });
     expect(info.backends).toContain('cpu');
     expect(info.backends).toContain('wasm');
+    expect(info.engines).toEqual(['onnxruntime']); // the optional onnxruntime-node installs from npm
   });
 
   it('tells a web page to use its in-page picker', async () => {

@@ -32,6 +32,16 @@ function installedBackends(): { backends: string[]; backendProblems: Record<stri
   return { backends, backendProblems };
 }
 
+/** Step engines beside TF.js that this install has (onnxruntime-node is optional), without loading them. */
+function installedEngines(): string[] {
+  try {
+    require.resolve('onnxruntime-node');
+    return ['onnxruntime'];
+  } catch {
+    return [];
+  }
+}
+
 export interface Studio {
   handlers: StudioHandlers;
   context: StudioContext;
@@ -43,6 +53,7 @@ export function createStudio(options: StudioContextOptions): Studio {
   const context = createStudioContext(options);
   const runs = createRunHandlers(context);
   const backendInfo = installedBackends();
+  const engines = installedEngines();
   const handlers: StudioHandlers = {
     async appInfo() {
       return {
@@ -53,6 +64,7 @@ export function createStudio(options: StudioContextOptions): Studio {
         platform: process.platform,
         projectDir: context.folder.root,
         ...backendInfo,
+        engines,
       };
     },
     ...createProjectHandlers(context),

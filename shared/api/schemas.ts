@@ -34,6 +34,11 @@ export const appInfoSchema = z.object({
   backends: z.array(z.string()),
   /** Why a missing backend is missing, keyed by backend name, e.g. tensorflow: "not installed". */
   backendProblems: z.record(z.string(), z.string()),
+  /**
+   * Engines beside TF.js that compute training steps here ('onnxruntime' when installed): runs
+   * use them for models whose every layer they can express.
+   */
+  engines: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

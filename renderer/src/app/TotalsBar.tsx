@@ -22,7 +22,7 @@ export function TotalsBar() {
   const { totals } = analysis;
   const errorCount = analysis.errors.length;
   const batchOk = /^\d+$/.test(batchDraft) && Number(batchDraft) >= 1 && Number(batchDraft) <= 65536;
-  const backend = info?.backends[0];
+  const backend = info ? (info.engines.includes('onnxruntime') ? `onnxruntime + ${info.backends[0]}` : info.backends[0]) : undefined;
   return (
     <footer className="totals-bar" data-testid="totals-bar">
       <span className="total" title={t('totals.paramsExact', { trainable: formatExact(totals.trainableParams), total: formatExact(totals.params) })}>
@@ -56,7 +56,7 @@ export function TotalsBar() {
         {errorCount === 0 ? t('totals.valid') : errorCount === 1 ? t('totals.oneProblem') : t('totals.problems', { n: errorCount })}
       </span>
       <span className="spacer" />
-      <span className="backend" title={connectionProblem ?? (info ? t('totals.backendHint', { list: info.backends.join(', ') || '—' }) : '')}>
+      <span className="backend" title={connectionProblem ?? (info ? t(info.engines.includes('onnxruntime') ? 'totals.engineHint' : 'totals.backendHint', { list: info.backends.join(', ') || '—' }) : '')}>
         {connectionProblem ? t('totals.offline') : backend ? t('totals.backend', { name: backend }) : t('totals.connecting')}
       </span>
     </footer>

@@ -161,6 +161,7 @@ export const en = {
   'totals.oneProblem': '1 problem',
   'totals.backend': 'Backend: {name}',
   'totals.backendHint': 'Training backends on this machine, best first: {list}',
+  'totals.engineHint': 'Training: forward and backward passes on onnxruntime for models whose every layer it supports, everything else on the first TF.js backend ({list})',
   'totals.connecting': 'Connecting…',
   'totals.offline': 'Not connected',
 

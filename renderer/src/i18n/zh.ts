@@ -161,6 +161,7 @@ export const zh: Record<MessageKey, string> = {
   'totals.oneProblem': '1 个问题',
   'totals.backend': '后端：{name}',
   'totals.backendHint': '本机可用的训练后端（由好到次）：{list}',
+  'totals.engineHint': '训练：模型的每一层都受 onnxruntime 支持时，前向与反向传播在 onnxruntime 上计算，其余在第一个 TF.js 后端上（{list}）',
   'totals.connecting': '正在连接…',
   'totals.offline': '未连接',
 
