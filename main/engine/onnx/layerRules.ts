@@ -96,18 +96,20 @@ function filterGrad(g: OnnxGraph, x: Value, dz: string, f: FilterGeometry): stri
   const ci = x.shape[2];
   const xNhwc = x.nhwc ?? g.op('Transpose', [x.name], { perm: [0, 2, 3, 1] });
   const padded = f.pt || f.pl || f.pb || f.pr ? g.op('Pad', [xNhwc, g.ints([0, f.pt, f.pl, 0, 0, f.pb, f.pr, 0])]) : xNhwc;
-  const dzRows = g.op('Reshape', [g.op('Transpose', [dz], { perm: [0, 2, 3, 1] }), g.ints([-1, f.co])]);
-  // One product per kernel tap ([Ci, Co] each), stacked: no patch matrix is ever built.
+  // dz as [Co, N*OH*OW], shared by every tap: each product then reads its left operand as
+  // stored (no transposed copy per tap) and packs only the tap's patches.
+  const dzT = g.op('Reshape', [g.op('Transpose', [dz], { perm: [1, 0, 2, 3] }), g.ints([f.co, -1])]);
+  // One product per kernel tap ([Co, Ci] each), stacked: no patch matrix is ever built.
   const taps: string[] = [];
   for (let a = 0; a < f.kh; a++) {
     for (let b = 0; b < f.kw; b++) {
       const whole = f.kh === 1 && f.kw === 1 && f.sh === 1 && f.sw === 1;
       const tap = whole ? padded : g.op('Slice', [padded, g.ints([a, b]), g.ints([a + (f.oh - 1) * f.sh + 1, b + (f.ow - 1) * f.sw + 1]), g.ints([1, 2]), g.ints([f.sh, f.sw])]);
-      taps.push(g.op('Gemm', [g.op('Reshape', [tap, g.ints([-1, ci])]), dzRows], { transA: 1 }));
+      taps.push(g.op('Gemm', [dzT, g.op('Reshape', [tap, g.ints([-1, ci])])]));
     }
   }
-  const stacked = taps.length === 1 ? taps[0] : g.op('Concat', taps, { axis: 0 });
-  return g.op('Reshape', [stacked, g.ints([f.kh, f.kw, ci, f.co])]);
+  const stacked = taps.length === 1 ? taps[0] : g.op('Concat', taps, { axis: 0 }); // [KH*KW*Co, Ci]
+  return g.op('Transpose', [g.op('Reshape', [stacked, g.ints([f.kh, f.kw, f.co, ci])])], { perm: [0, 1, 3, 2] });
 }
 
 const dense: Rule = (layer, [x], ctx) => {
