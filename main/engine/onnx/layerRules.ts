@@ -147,23 +147,26 @@ const batchNorm: Rule = (layer, [x], ctx) => {
   const centered = g.op('Sub', [x.name, mean]);
   const variance = g.op('ReduceMean', [g.op('Mul', [centered, centered])], { axes, keepdims: 1 });
   const invStd = g.op('Reciprocal', [g.op('Sqrt', [g.op('Add', [variance, g.scalar(c.epsilon as number)])])]);
-  const xhat = g.op('Mul', [centered, invStd]);
+  // y = (x - mean) * (gamma / sigma) + beta: the normalised x itself is never stored.
   const gamma = gammaVar ? g.op('Reshape', [ctx.weight(gammaVar), g.ints(perChannel)]) : null;
-  let y = gamma ? g.op('Mul', [xhat, gamma]) : xhat;
+  const scale = gamma ? g.op('Mul', [invStd, gamma]) : invStd;
+  let y = g.op('Mul', [centered, scale]);
   if (betaVar) y = g.op('Add', [y, g.op('Reshape', [ctx.weight(betaVar), g.ints(perChannel)])], undefined, layer.name);
   ctx.batchStats(layer, g.op('Reshape', [mean, g.ints([channels])]), g.op('Reshape', [variance, g.ints([channels])]));
   return {
     out: { name: y, shape: x.shape },
     backward(dy) {
       const sumDy = g.op('ReduceSum', [dy, g.ints(axes)], { keepdims: 1 });
-      const sumDyXhat = g.op('ReduceSum', [g.op('Mul', [dy, xhat]), g.ints(axes)], { keepdims: 1 });
+      // sum(dy * xhat) = sum(dy * (x - mean)) / sigma, per channel.
+      const sumDyXhat = g.op('Mul', [g.op('ReduceSum', [g.op('Mul', [dy, centered]), g.ints(axes)], { keepdims: 1 }), invStd]);
       if (gammaVar) ctx.weightGrad(gammaVar, g.op('Reshape', [sumDyXhat, g.ints([channels])]));
       if (betaVar) ctx.weightGrad(betaVar, g.op('Reshape', [sumDy, g.ints([channels])]));
       const count = g.op('Cast', [g.op('Div', [g.op('Size', [x.name]), g.ints([channels])])], { to: 1 });
-      const scale = gamma ? g.op('Mul', [invStd, gamma]) : invStd;
-      // dx = a * (dy - sum(dy)/m - xhat * sum(dy*xhat)/m), a = gamma / sigma.
-      const inner = g.op('Sub', [g.op('Sub', [dy, g.op('Div', [sumDy, count])]), g.op('Mul', [xhat, g.op('Div', [sumDyXhat, count])])]);
-      return [g.op('Mul', [inner, scale])];
+      // dx = a * (dy - sum(dy)/m - xhat * sum(dy*xhat)/m), a = gamma / sigma, as
+      // dy * a + (x - mean) * k + c with per-channel k = -a/sigma * sum(dy*xhat)/m, c = -a * sum(dy)/m.
+      const k = g.op('Neg', [g.op('Div', [g.op('Mul', [g.op('Mul', [scale, invStd]), sumDyXhat]), count])]);
+      const shift = g.op('Neg', [g.op('Div', [g.op('Mul', [scale, sumDy]), count])]);
+      return [g.op('Add', [g.op('Add', [g.op('Mul', [dy, scale]), g.op('Mul', [centered, k])]), shift])];
     },
   };
 };
