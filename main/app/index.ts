@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { eventChannel } from '../../shared/api/studio';
 import type { MenuCommand, RecentProject } from '../../shared/api/schemas';
 import { createStudio } from '../api/handlers';
@@ -22,7 +22,10 @@ const preload = path.join(here, '../preload/index.cjs');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second launch only hands over to the first (see 'second-instance'): app.quit() takes effect
+// later, so this process must not go on to open a studio of its own meanwhile.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
 /** Where projects open by default: the last project's folder, else Documents/ResWire. */
 async function initialProjectDir(settingsDir: string): Promise<string> {
@@ -97,7 +100,11 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.whenReady().then(start, (e: unknown) => {
-  console.error('ResWire could not start:', e);
-  app.exit(1);
-});
+if (primary) {
+  app.whenReady().then(start).catch((e: unknown) => {
+    // Otherwise a failed start leaves a running app with no window and no word why.
+    console.error('ResWire could not start:', e);
+    dialog.showErrorBox('ResWire could not start', e instanceof Error ? e.message : String(e));
+    app.exit(1);
+  });
+}
