@@ -1,15 +1,18 @@
-// The native menu. Items that the editor also handles as keyboard shortcuts send a menu
-// command to the page; their accelerators are shown but left to the page on Linux and Windows
-// (registerAccelerator: false), so a shortcut acts once, in text fields too.
+// The native menu. Every item sends a menu command to the page. Where the editor handles the
+// shortcut itself (renderer/src/app/shortcuts.ts), the accelerator is shown but left to the page
+// on Linux and Windows (registerAccelerator: false), so a shortcut acts once, in text fields too;
+// the zoom shortcuts exist only here, so the menu registers them.
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, MenuCommandName, RecentProject } from '../../shared/api/schemas';
 
 export function buildStudioMenu(send: (command: MenuCommand) => void, recent: readonly RecentProject[]): Menu {
   const isMac = process.platform === 'darwin';
-  const item = (label: string, command: MenuCommandName, accelerator?: string): MenuItemConstructorOptions => ({
+  const item = (label: string, command: MenuCommandName, accelerator?: string, pageHandlesKeys = true): MenuItemConstructorOptions => ({
     label,
-    accelerator,
-    registerAccelerator: false,
+    // macOS makes every accelerator a menu key equivalent whatever registerAccelerator says; one
+    // without Cmd (Delete, F, ?) could take that key from a text field, so there the page keeps it.
+    accelerator: isMac && accelerator && !accelerator.includes('CmdOrCtrl') ? undefined : accelerator,
+    registerAccelerator: !pageHandlesKeys,
     click: () => send({ command }),
   });
   const recentItems: MenuItemConstructorOptions[] = recent.length
@@ -50,10 +53,10 @@ export function buildStudioMenu(send: (command: MenuCommand) => void, recent: re
     {
       label: '&View',
       submenu: [
-        item('Zoom In', 'view.zoomIn', 'CmdOrCtrl+='),
-        item('Zoom Out', 'view.zoomOut', 'CmdOrCtrl+-'),
-        item('Actual Size', 'view.zoomReset', 'CmdOrCtrl+0'),
-        item('Zoom to Fit', 'view.fit', 'Shift+1'),
+        item('Zoom In', 'view.zoomIn', 'CmdOrCtrl+=', false),
+        item('Zoom Out', 'view.zoomOut', 'CmdOrCtrl+-', false),
+        item('Actual Size', 'view.zoomReset', 'CmdOrCtrl+0', false),
+        item('Zoom to Fit', 'view.fit', 'F'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
@@ -62,7 +65,7 @@ export function buildStudioMenu(send: (command: MenuCommand) => void, recent: re
     ...(isMac ? [{ role: 'windowMenu' as const }] : []),
     {
       label: '&Help',
-      submenu: [item('Keyboard Shortcuts', 'help.shortcuts', 'CmdOrCtrl+/')],
+      submenu: [item('Keyboard Shortcuts', 'help.shortcuts', '?')],
     },
   ];
   return Menu.buildFromTemplate(template);
