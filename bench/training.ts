@@ -16,6 +16,8 @@ export interface MnistEpoch {
   samples: number;
   valAccuracy: number | null;
   backend: string;
+  /** What computed the forward and backward passes (onnxruntime or tfjs). */
+  engine: string;
 }
 
 export interface StreamingCost {
@@ -46,6 +48,7 @@ interface OneRun {
   seconds: number;
   epoch: EpochEvent;
   backend: string;
+  engine: string;
   samples: number;
   events: number;
   progress: number;
@@ -75,6 +78,7 @@ async function mnistRun(streamEvents: boolean, runsDir: string): Promise<OneRun>
     seconds: done.type === 'done' ? done.seconds : NaN,
     epoch,
     backend: started?.type === 'started' ? started.backend : '?',
+    engine: started?.type === 'started' ? (started.engine ?? 'tfjs') : '?',
     samples: started?.type === 'started' ? started.samples : NaN,
     events,
     progress,
@@ -124,6 +128,7 @@ export async function trainingFigures(rounds: number, log: (line: string) => voi
         samples: first.samples,
         valAccuracy: first.epoch.valAccuracy,
         backend: first.backend,
+        engine: first.engine,
       },
       streaming: {
         onSeconds,
