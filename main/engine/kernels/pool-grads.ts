@@ -22,22 +22,26 @@ function poolInfo(shape: number[], a: PoolAttrs): backend_util.Conv2DInfo {
   return backend_util.computePool2DInfo(shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
 }
 
-/** Full window size / cells inside the image, per output position: [1, OH, OW, 1]; null when no window is clipped. */
-export function avgPoolCoverage(info: backend_util.Conv2DInfo): Float32Array | null {
+/** How many cells inside the image each output's window covers, per output position [OH * OW]. */
+export function coveredCells(info: backend_util.Conv2DInfo): Float32Array {
   const { outHeight, outWidth, inHeight, inWidth, strideHeight, strideWidth, filterHeight, filterWidth } = info;
-  const scale = new Float32Array(outHeight * outWidth);
-  let clipped = false;
+  const cells = new Float32Array(outHeight * outWidth);
   for (let i = 0; i < outHeight; i++) {
     const top = i * strideHeight - info.padInfo.top;
     const rows = Math.min(top + filterHeight, inHeight) - Math.max(top, 0);
     for (let j = 0; j < outWidth; j++) {
       const left = j * strideWidth - info.padInfo.left;
-      const cols = Math.min(left + filterWidth, inWidth) - Math.max(left, 0);
-      scale[i * outWidth + j] = (filterHeight * filterWidth) / (rows * cols);
-      if (rows * cols !== filterHeight * filterWidth) clipped = true;
+      cells[i * outWidth + j] = rows * (Math.min(left + filterWidth, inWidth) - Math.max(left, 0));
     }
   }
-  return clipped ? scale : null;
+  return cells;
+}
+
+/** Full window size / covered cells per output position ([1, OH, OW, 1]); null when no window is clipped. */
+export function avgPoolCoverage(info: backend_util.Conv2DInfo): Float32Array | null {
+  const full = info.filterHeight * info.filterWidth;
+  const cells = coveredCells(info);
+  return cells.some((c) => c !== full) ? cells.map((c) => full / c) : null;
 }
 
 function avgPoolGradFix(stock: KernelConfig): KernelConfig {

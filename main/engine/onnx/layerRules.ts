@@ -6,7 +6,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { OnnxGraph } from './builder';
 import { avgPool, globalAvgPool, globalMaxPool, maxPool, zeroPadding } from './poolingRules';
-import { cfg, pair, padAxis, type Rule, UnsupportedLayerError, type Value, variable } from './ruleKit';
+import { cfg, pair, type Rule, UnsupportedLayerError, type Value, variable, windowGeometry } from './ruleKit';
 
 export { type Forward, type RuleContext, UnsupportedLayerError, type Value } from './ruleKit';
 
@@ -42,13 +42,12 @@ const conv2d: Rule = (layer, [x], ctx) => {
   if (dh !== 1 || dw !== 1) throw new UnsupportedLayerError(layer.name, 'dilated convolutions have no onnxruntime training rule yet');
   if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'the input is not an image');
   const [h, w] = x.shape;
-  const [pt, pb, oh] = padAxis(h, kh, sh, c.padding as string);
-  const [pl, pr, ow] = padAxis(w, kw, sw, c.padding as string);
+  const { pads, oh, ow } = windowGeometry(h, w, [kh, kw], [sh, sw], c.padding as string);
+  const [pt, pl, pb, pr] = pads;
   const kernelVar = variable(layer, 'kernel')!;
   const biasVar = c.useBias ? variable(layer, 'bias') : null;
   const co = kernelVar.shape[3] as number;
   const kernel = g.op('Transpose', [ctx.weight(kernelVar)], { perm: [3, 2, 0, 1] }); // [Co, Ci, KH, KW]
-  const pads = [pt, pl, pb, pr];
   const z = g.op('Conv', [x.name, kernel, ...(biasVar ? [ctx.weight(biasVar)] : [])], { strides: [sh, sw], pads, kernel_shape: [kh, kw] }, layer.name);
   const act = activation(g, layer, c.activation as string, z);
   // Rows and columns at the far edge that no output reads (valid padding with a remainder).

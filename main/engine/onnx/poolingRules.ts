@@ -1,6 +1,7 @@
 // Pooling and padding rules of the onnxruntime training step (NCHW inside the graph).
 import type * as tf from '@tensorflow/tfjs';
-import { cfg, pair, padAxis, type Rule, UnsupportedLayerError, type Value } from './ruleKit';
+import { coveredCells } from '../kernels/pool-grads';
+import { cfg, pair, type Rule, UnsupportedLayerError, type Value, windowGeometry } from './ruleKit';
 
 export const globalAvgPool: Rule = (layer, [x], { g }) => {
   if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'the input is not an image');
@@ -29,9 +30,8 @@ function poolGeometry(layer: tf.layers.Layer, x: Value) {
   const [kh, kw] = pair(c.poolSize);
   const [sh, sw] = pair(c.strides ?? c.poolSize);
   const [h, w, ch] = x.shape;
-  const [pt, pb, oh] = padAxis(h, kh, sh, c.padding as string);
-  const [pl, pr, ow] = padAxis(w, kw, sw, c.padding as string);
-  return { kh, kw, sh, sw, h, w, ch, oh, ow, pads: [pt, pl, pb, pr], attrs: { kernel_shape: [kh, kw], strides: [sh, sw], pads: [pt, pl, pb, pr] } };
+  const { info, pads, oh, ow } = windowGeometry(h, w, [kh, kw], [sh, sw], c.padding as string);
+  return { info, kh, kw, sh, sw, h, w, ch, oh, ow, pads, attrs: { kernel_shape: [kh, kw], strides: [sh, sw], pads } };
 }
 
 /** Max pooling: the gradient goes back to the cell each output took its value from. */
@@ -54,14 +54,7 @@ export const maxPool: Rule = (layer, [x], { g }) => {
 export const avgPool: Rule = (layer, [x], { g }) => {
   const p = poolGeometry(layer, x);
   const y = g.op('AveragePool', [x.name], { ...p.attrs, count_include_pad: 0 }, layer.name);
-  const counts = new Float32Array(p.oh * p.ow);
-  for (let i = 0; i < p.oh; i++) {
-    for (let j = 0; j < p.ow; j++) {
-      const rows = Math.min(i * p.sh - p.pads[0] + p.kh, p.h) - Math.max(i * p.sh - p.pads[0], 0);
-      const cols = Math.min(j * p.sw - p.pads[1] + p.kw, p.w) - Math.max(j * p.sw - p.pads[1], 0);
-      counts[i * p.ow + j] = 1 / (rows * cols);
-    }
-  }
+  const counts = coveredCells(p.info).map((cells) => 1 / cells);
   const oph = p.h - ((p.oh - 1) * p.sh + p.kh - p.pads[0] - p.pads[2]);
   const opw = p.w - ((p.ow - 1) * p.sw + p.kw - p.pads[1] - p.pads[3]);
   return {

@@ -1,6 +1,7 @@
 // What every ONNX layer rule shares: the values it reads and writes, the context it
-// registers weights and statistics with, and TF.js's padding arithmetic.
+// registers weights and statistics with, and TF.js's window geometry.
 import type * as tf from '@tensorflow/tfjs';
+import { backend_util } from '@tensorflow/tfjs-core';
 import type { OnnxGraph } from './builder';
 
 /** A value in the graph: its name and its TF.js shape without the batch (HWC or features). */
@@ -41,10 +42,8 @@ export const cfg = (layer: tf.layers.Layer) => layer.getConfig() as Config;
 export const pair = (v: unknown): [number, number] => (Array.isArray(v) ? [v[0], v[1] ?? v[0]] : [v as number, v as number]);
 export const variable = (layer: tf.layers.Layer, field: string) => (layer as unknown as Record<string, tf.LayerVariable | null | undefined>)[field] ?? null;
 
-/** TF.js 'same' / 'valid' padding along one axis: [before, after, output size]. */
-export function padAxis(size: number, kernel: number, stride: number, padding: string): [number, number, number] {
-  if (padding === 'valid') return [0, 0, Math.ceil((size - kernel + 1) / stride)];
-  const out = Math.ceil(size / stride);
-  const total = Math.max((out - 1) * stride + kernel - size, 0);
-  return [Math.floor(total / 2), total - Math.floor(total / 2), out];
+/** A window's geometry exactly as TF.js computes it for its own kernels: [top, bottom, out] per axis. */
+export function windowGeometry(h: number, w: number, kernel: [number, number], strides: [number, number], padding: string) {
+  const info = backend_util.computePool2DInfo([1, h, w, 1], kernel, strides, 1, padding as 'same' | 'valid');
+  return { info, pads: [info.padInfo.top, info.padInfo.left, info.padInfo.bottom, info.padInfo.right], oh: info.outHeight, ow: info.outWidth };
 }
