@@ -46,6 +46,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "VariableDeclarator[id.name='require']",
+        message: 'electron-vite declares `require` atop every built main chunk that calls one, so a second declaration stops the desktop app loading: name it nodeRequire.',
+      }],
+    },
+  },
+  {
     files: ['main/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {

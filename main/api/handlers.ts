@@ -9,7 +9,7 @@ import type { StudioHandlers } from './dispatch';
 import { createProjectHandlers } from './projectHandlers';
 import { createRunHandlers } from './runHandlers';
 
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 
 /** The backend packages this install has, best first, without loading any of them. */
 function installedBackends(): { backends: string[]; backendProblems: Record<string, string> } {
@@ -23,7 +23,7 @@ function installedBackends(): { backends: string[]; backendProblems: Record<stri
   for (const name of BACKENDS) {
     const pkg = packages[name];
     try {
-      if (pkg) require.resolve(pkg);
+      if (pkg) nodeRequire.resolve(pkg);
       backends.push(name);
     } catch {
       backendProblems[name] = `the optional package ${pkg} is not installed (npm install ${pkg})`;
@@ -35,7 +35,7 @@ function installedBackends(): { backends: string[]; backendProblems: Record<stri
 /** Step engines beside TF.js that this install has (onnxruntime-node is optional), without loading them. */
 function installedEngines(): string[] {
   try {
-    require.resolve('onnxruntime-node');
+    nodeRequire.resolve('onnxruntime-node');
     return ['onnxruntime'];
   } catch {
     return [];

@@ -17,7 +17,7 @@ export interface Backend {
   threads?: number;
 }
 
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 
 /** Loads the backend and makes it current; throws a sentence saying why it cannot load. */
 async function load(name: BackendName): Promise<Backend> {
@@ -40,7 +40,7 @@ async function load(name: BackendName): Promise<Backend> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     // In Node the .wasm binaries are read from the package's dist folder on disk.
-    const dist = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
+    const dist = path.join(path.dirname(nodeRequire.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
     registerWasmKernels();
     if (!tf.engine().registry.wasm) {
       wasm.setWasmPaths(dist);

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { BackendWasm, getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const wasmOut = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'wasm-out');
+const wasmOut = path.join(path.dirname(nodeRequire.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'wasm-out');
 
 /** Same priority the package registers its own wasm backend with. */
 const WASM_PRIORITY = 2;
@@ -31,7 +31,7 @@ const wasmApi = (globalThis as unknown as {
 }).WebAssembly;
 
 async function instantiateThreaded(threads: number): Promise<EmscriptenModule> {
-  const factory = require(path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js')) as Factory;
+  const factory = nodeRequire(path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js')) as Factory;
   const wasmFile = path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.wasm');
   const module = await factory({
     locateFile: (file: string) => {

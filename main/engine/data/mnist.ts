@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DataError, type Dataset, type LoadOptions } from './types';
 
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 const PIXELS = 28 * 28;
 
 export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
@@ -13,7 +13,7 @@ const FASHION_DEFAULT = 10_000;
 
 function packageDir(name: string): string {
   try {
-    return dirname(require.resolve(`${name}/package.json`));
+    return dirname(nodeRequire.resolve(`${name}/package.json`));
   } catch {
     throw new DataError(`The ${name} npm package is not installed; run \`npm install\` in the ResWire folder.`);
   }
