@@ -1,10 +1,27 @@
 // Builds the desktop app: main process, preload and page into out/ (`npx electron-vite build`).
-import { resolve } from 'node:path';
+// test/build/check-build.ts checks the result for what the packaged app needs.
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { rendererConfig } from './vite.renderer.config';
+
+/** Files the built main code reads from beside itself, copied into out/main as they are. */
+function besideMainCode(files: string[]): Plugin {
+  return {
+    name: 'reswire:beside-main-code',
+    generateBundle() {
+      for (const file of files) {
+        this.emitFile({ type: 'asset', fileName: basename(file), source: readFileSync(file) });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    // The wasm backend's thread pool starts its workers from this script (main/engine/backend/wasm-threads.ts).
+    plugins: [besideMainCode([resolve('main/engine/backend/wasm-thread-worker.cjs')])],
     build: {
       outDir: 'out/main',
       lib: {
