@@ -34,8 +34,12 @@ export async function prepareOnnxStep(model: tf.LayersModel, loss: LossKind): Pr
       engine: 'onnxruntime',
       async run(batch) {
         const n = batch.size;
+        // As targetsFor makes them: the label itself for a binary output, else one-hot.
         const targets = new Float32Array(n * classes);
-        for (let i = 0; i < n; i++) targets[i * classes + batch.y[i]] = 1;
+        for (let i = 0; i < n; i++) {
+          if (loss === 'binaryCrossentropy') targets[i] = batch.y[i];
+          else targets[i * classes + batch.y[i]] = 1;
+        }
         const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
           x: new ort.Tensor('float32', batch.x.subarray(0, n * graph.inputShape.reduce((a, b) => a * b, 1)), [n, ...graph.inputShape]),
           t: new ort.Tensor('float32', targets, [n, classes]),

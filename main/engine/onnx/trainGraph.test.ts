@@ -9,7 +9,7 @@ import { buildTemplate } from '../../../shared/templates/index';
 import { initBackend } from '../backend';
 import { compileGraph } from '../compile';
 import { LayerStatsCollector } from '../train/layerStats';
-import { lossOf, targetsFor } from '../train/metrics';
+import { correctCount, lossOf, targetsFor } from '../train/metrics';
 import { createOptimizer } from '../train/optimizers';
 import { seedMathRandom } from '../train/seed';
 import { chooseStepEngine, tfjsStep } from '../train/step';
@@ -41,14 +41,19 @@ async function compare(doc: GraphDocument, batch: number) {
     const labels = Int32Array.from({ length: batch }, (_, i) => (i * 7) % classes);
     const t = targetsFor(loss, labels, classes);
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const { value, grads } = tf.variableGrads(() => lossOf(loss, model.apply(x, { training: true }) as tf.Tensor, t.targets), vars);
+    let hitsTfjs = NaN;
+    const { value, grads } = tf.variableGrads(() => {
+      const pred = model.apply(x, { training: true }) as tf.Tensor;
+      hitsTfjs = correctCount(loss, pred, t.labels).dataSync()[0];
+      return lossOf(loss, pred, t.targets);
+    }, vars);
 
     const graph = buildTrainGraph(model, loss);
     const ort = await loadOnnxRuntime();
     const session = await createSession(ort, encodeModel(graph.spec));
     const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
       x: new ort.Tensor('float32', x.dataSync() as Float32Array, [batch, ...inputShape]),
-      t: new ort.Tensor('float32', Float32Array.from(t.targets.dataSync()), [batch, classes]),
+      t: new ort.Tensor('float32', Float32Array.from(t.targets.dataSync()), t.targets.shape),
     };
     for (const w of graph.weights) feeds[w.input] = new ort.Tensor('float32', w.variable.read().dataSync() as Float32Array, w.variable.shape as number[]);
     const out = await session.run(feeds);
@@ -69,6 +74,7 @@ async function compare(doc: GraphDocument, batch: number) {
       lossTfjs: value.dataSync()[0],
       lossOnnx: (out.loss.data as Float32Array)[0],
       hits: (out.hits.data as Float32Array)[0],
+      hitsTfjs,
       worstGrad: Math.max(...gradErrors),
       worstStat: Math.max(0, ...statErrors),
       gradients: graph.weights.length,
@@ -97,6 +103,7 @@ describe('the onnxruntime training graph', () => {
   it('matches TF.js on a residual network with projection shortcuts (ResNet-8)', async () => {
     const r = await compare(buildTemplate('resnet', { depth: 8, input: [12, 12, 3], classes: 5 }), 6);
     expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 5);
+    expect(r.hits).toBe(r.hitsTfjs);
     expect(r.worstGrad).toBeLessThan(1e-4);
     expect(r.worstStat).toBeLessThan(1e-4);
     expect(r.batchNorms).toBeGreaterThan(5);
@@ -179,6 +186,21 @@ describe('the onnxruntime training graph', () => {
     const r = await compare(buildTemplate('resnet18', { input: [32, 32, 3], classes: 3 }), 2);
     expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 4);
     expect(r.worstGrad).toBeLessThan(1e-3);
+  });
+
+  it.each([
+    ['binary cross-entropy (sigmoid, one output)', 'binaryCrossentropy', 1],
+    ['mean squared error (linear outputs)', 'mse', 3],
+  ] as const)('matches TF.js for %s', async (_name, loss, classes) => {
+    const g = new GraphBuilder('loss head');
+    const inp = g.node('Input', { shape: [6, 6, 2] });
+    const c = g.add('Conv2D', { filters: 3, kernelSize: 3, strides: 1, padding: 'same', useBias: true, activation: 'relu' }, inp);
+    const pool = g.add('GlobalAvgPool2D', {}, c);
+    g.add('Output', { classes, loss }, g.add('Dense', { units: classes }, pool));
+    const r = await compare(g.doc(), 6);
+    expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 5);
+    expect(r.hits).toBe(r.hitsTfjs);
+    expect(r.worstGrad).toBeLessThan(1e-4);
   });
 
   it('names the layer it cannot express, and auto falls back to TF.js saying so', async () => {

@@ -6,13 +6,14 @@ import type * as tf from '@tensorflow/tfjs';
 import type { LossKind } from '../train/metrics';
 import { OnnxGraph } from './builder';
 import { type Forward, LAYER_RULES, type RuleContext, UnsupportedLayerError, type Value } from './layerRules';
+import { LOSS_ACTIVATION, lossOps } from './lossRules';
 import type { ModelSpec } from './proto';
 
 export { UnsupportedLayerError } from './layerRules';
 
 export interface TrainGraph {
   spec: ModelSpec;
-  /** Graph inputs: the batch NHWC (or flat) as 'x', one-hot targets as 't', then one per variable. */
+  /** Graph inputs: the batch NHWC (or flat) as 'x', the targets as 't' (as TF.js's targetsFor makes them), then one per variable. */
   inputShape: number[];
   classes: number;
   /** Trainable variables in model order: the graph input feeding each, and its gradient output. */
@@ -21,17 +22,17 @@ export interface TrainGraph {
   batchNorms: { layer: tf.layers.Layer; mean: string; variance: string }[];
 }
 
-const EPS = 1e-7; // the same clipping as metrics.ts lossOf
-
 /** Throws UnsupportedLayerError naming the first layer (or loss) the step cannot express. */
 export function buildTrainGraph(model: tf.LayersModel, loss: LossKind): TrainGraph {
-  if (loss !== 'crossentropy') throw new UnsupportedLayerError('loss', `the ${loss} loss has no onnxruntime training rule yet`);
   const g = new OnnxGraph();
   const layers = model.layers;
   const output = layers[layers.length - 1];
   const outCfg = output.getConfig() as { activation?: string };
-  if (output.getClassName() !== 'Activation' || outCfg.activation !== 'softmax') {
-    throw new UnsupportedLayerError(output.name, 'the onnxruntime step needs a softmax output for cross-entropy');
+  if (output.getClassName() !== 'Activation' || outCfg.activation !== LOSS_ACTIVATION[loss]) {
+    throw new UnsupportedLayerError(output.name, `the onnxruntime step needs a ${LOSS_ACTIVATION[loss]} output for the ${loss} loss`);
+  }
+  if (loss === 'binaryCrossentropy' && (output.outputShape as number[])[1] !== 1) {
+    throw new UnsupportedLayerError(output.name, 'binary cross-entropy over several outputs has no onnxruntime training rule yet');
   }
   if (model.inputs.length !== 1 || model.outputs.length !== 1) throw new UnsupportedLayerError(model.name, 'the model has several inputs or outputs');
 
@@ -81,23 +82,13 @@ export function buildTrainGraph(model: tf.LayersModel, loss: LossKind): TrainGra
     forwards.set(layer.name, f);
   }
 
-  // Softmax cross-entropy on the logits, with TF.js's clipped log: samples whose true-class
-  // probability is clipped contribute no gradient, exactly as through clipByValue.
   const logitsLayer = output.inboundNodes[0].inboundLayers[0].name;
-  const logits = values.get(logitsLayer)!;
-  const p = g.op('Softmax', [logits.name], { axis: -1 });
-  const logp = g.op('Log', [g.op('Clip', [p, g.scalar(EPS), g.scalar(1 - EPS)])]);
-  const perSample = g.op('ReduceSum', [g.op('Mul', [t, logp]), g.ints([1])], { keepdims: 0 });
-  g.output('loss', g.op('Neg', [g.op('ReduceMean', [perSample], { keepdims: 0 })]), []);
-  const hit = g.op('Equal', [g.op('ArgMax', [p], { axis: 1, keepdims: 0 }), g.op('ArgMax', [t], { axis: 1, keepdims: 0 })]);
-  g.output('hits', g.op('ReduceSum', [g.op('Cast', [hit], { to: 1 })], { keepdims: 0 }), []);
-  const pTrue = g.op('ReduceSum', [g.op('Mul', [p, t]), g.ints([1])], { keepdims: 1 });
-  const inRange = g.op('And', [g.op('GreaterOrEqual', [pTrue, g.scalar(EPS)]), g.op('LessOrEqual', [pTrue, g.scalar(1 - EPS)])]);
-  const batch = g.op('Cast', [g.op('Gather', [g.op('Shape', [x]), g.ints([0])])], { to: 1 });
-  const dLogits = g.op('Div', [g.op('Where', [inRange, g.op('Sub', [p, t]), g.scalar(0)]), batch]);
+  const ops = lossOps(g, loss, values.get(logitsLayer)!.name, t);
+  g.output('loss', ops.loss, []);
+  g.output('hits', ops.hits, []);
 
   // Reverse pass: gradients accumulate per layer output (a fan-out sums its branches).
-  const pending = new Map<string, string[]>([[logitsLayer, [dLogits]]]);
+  const pending = new Map<string, string[]>([[logitsLayer, [ops.dInput]]]);
   for (const layer of [...layers.slice(0, -1)].reverse()) {
     const f = forwards.get(layer.name);
     const grads = pending.get(layer.name);
