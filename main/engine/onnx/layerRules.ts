@@ -3,113 +3,11 @@
 // in); weights and their gradients keep TF.js's layouts so they map onto the model's
 // variables one to one. A rule returns its output and a backward function from the output
 // gradient to one gradient per input.
-import type * as tf from '@tensorflow/tfjs';
-import type { OnnxGraph } from './builder';
+import { convolution, depthwiseConvolution, separableConvolution } from './convRules';
 import { avgPool, globalAvgPool, globalMaxPool, maxPool, zeroPadding } from './poolingRules';
-import { cfg, pair, type Rule, UnsupportedLayerError, type Value, variable, windowGeometry } from './ruleKit';
+import { activation, cfg, type Rule, UnsupportedLayerError, variable } from './ruleKit';
 
 export { type Forward, type RuleContext, UnsupportedLayerError, type Value } from './ruleKit';
-
-/** Applies a supported activation after `z`; returns the output and its local backward. */
-function activation(g: OnnxGraph, layer: tf.layers.Layer, name: string, z: string): { y: string; back: (dy: string) => string } {
-  if (name === 'linear') return { y: z, back: (dy) => dy };
-  if (name === 'relu') {
-    const y = g.op('Relu', [z]);
-    return { y, back: (dy) => reluGrad(g, y, dy) };
-  }
-  if (name === 'sigmoid') {
-    const y = g.op('Sigmoid', [z]);
-    return { y, back: (dy) => g.op('Mul', [dy, g.op('Mul', [y, g.op('Sub', [g.scalar(1), y])])]) };
-  }
-  if (name === 'tanh') {
-    const y = g.op('Tanh', [z]);
-    return { y, back: (dy) => g.op('Mul', [dy, g.op('Sub', [g.scalar(1), g.op('Mul', [y, y])])]) };
-  }
-  throw new UnsupportedLayerError(layer.name, `the ${name} activation has no onnxruntime training rule yet`);
-}
-
-/** dy where the ReLU's output is positive, 0 elsewhere (TF.js's step(x) > 0 rule). */
-function reluGrad(g: OnnxGraph, y: string, dy: string): string {
-  return g.op('Where', [g.op('Greater', [y, g.scalar(0)]), dy, g.scalar(0)]);
-}
-
-const conv2d: Rule = (layer, [x], ctx) => {
-  const c = cfg(layer);
-  const { g } = ctx;
-  const [kh, kw] = pair(c.kernelSize);
-  const [sh, sw] = pair(c.strides);
-  const [dh, dw] = pair(c.dilationRate ?? 1);
-  if (dh !== 1 || dw !== 1) throw new UnsupportedLayerError(layer.name, 'dilated convolutions have no onnxruntime training rule yet');
-  if (x.shape.length !== 3) throw new UnsupportedLayerError(layer.name, 'the input is not an image');
-  const [h, w] = x.shape;
-  const { pads, oh, ow } = windowGeometry(h, w, [kh, kw], [sh, sw], c.padding as string);
-  const [pt, pl, pb, pr] = pads;
-  const kernelVar = variable(layer, 'kernel')!;
-  const biasVar = c.useBias ? variable(layer, 'bias') : null;
-  const co = kernelVar.shape[3] as number;
-  const kernel = g.op('Transpose', [ctx.weight(kernelVar)], { perm: [3, 2, 0, 1] }); // [Co, Ci, KH, KW]
-  const z = g.op('Conv', [x.name, kernel, ...(biasVar ? [ctx.weight(biasVar)] : [])], { strides: [sh, sw], pads, kernel_shape: [kh, kw] }, layer.name);
-  const act = activation(g, layer, c.activation as string, z);
-  // Rows and columns at the far edge that no output reads (valid padding with a remainder).
-  const oph = h - ((oh - 1) * sh + kh - pt - pb);
-  const opw = w - ((ow - 1) * sw + kw - pl - pr);
-  return {
-    out: { name: act.y, shape: [oh, ow, co] },
-    backward(dy) {
-      const dz = act.back(dy);
-      if (biasVar) ctx.weightGrad(biasVar, g.op('ReduceSum', [dz, g.ints([0, 2, 3])], { keepdims: 0 }));
-      ctx.weightGrad(kernelVar, filterGrad(g, x, dz, { kh, kw, sh, sw, pt, pl, pb, pr, oh, ow, co }));
-      if (sh === 1 && sw === 1) {
-        // Stride 1: dx is dz convolved with the flipped kernel, in/out channels swapped, on
-        // onnxruntime's fast forward path (about twice ConvTranspose's speed here).
-        const flipped = g.op('Slice', [kernel, g.ints([-1, -1]), g.ints([-kh - 1, -kw - 1]), g.ints([2, 3]), g.ints([-1, -1])]);
-        const swapped = g.op('Transpose', [flipped], { perm: [1, 0, 2, 3] }); // [Ci, Co, KH, KW]
-        return [g.op('Conv', [dz, swapped], { pads: [kh - 1 - pt, kw - 1 - pl, kh - 1 - pb, kw - 1 - pr], kernel_shape: [kh, kw] })];
-      }
-      return [g.op('ConvTranspose', [dz, kernel], { strides: [sh, sw], pads, output_padding: [oph, opw], kernel_shape: [kh, kw] })];
-    },
-  };
-};
-
-interface FilterGeometry {
-  kh: number;
-  kw: number;
-  sh: number;
-  sw: number;
-  pt: number;
-  pl: number;
-  pb: number;
-  pr: number;
-  oh: number;
-  ow: number;
-  co: number;
-}
-
-/**
- * dW as one matrix product in TF.js's kernel layout: the NHWC input's patches side by side
- * (one strided slice per kernel tap, concatenated along channels: [N*OH*OW, KH*KW*Ci]),
- * transposed, times the NHWC output gradient ([N*OH*OW, Co]). onnxruntime runs this far
- * faster than the gradient as a convolution with a dy-sized kernel.
- */
-function filterGrad(g: OnnxGraph, x: Value, dz: string, f: FilterGeometry): string {
-  const ci = x.shape[2];
-  const xNhwc = x.nhwc ?? g.op('Transpose', [x.name], { perm: [0, 2, 3, 1] });
-  const padded = f.pt || f.pl || f.pb || f.pr ? g.op('Pad', [xNhwc, g.ints([0, f.pt, f.pl, 0, 0, f.pb, f.pr, 0])]) : xNhwc;
-  // dz as [Co, N*OH*OW], shared by every tap: each product then reads its left operand as
-  // stored (no transposed copy per tap) and packs only the tap's patches.
-  const dzT = g.op('Reshape', [g.op('Transpose', [dz], { perm: [1, 0, 2, 3] }), g.ints([f.co, -1])]);
-  // One product per kernel tap ([Co, Ci] each), stacked: no patch matrix is ever built.
-  const taps: string[] = [];
-  for (let a = 0; a < f.kh; a++) {
-    for (let b = 0; b < f.kw; b++) {
-      const whole = f.kh === 1 && f.kw === 1 && f.sh === 1 && f.sw === 1;
-      const tap = whole ? padded : g.op('Slice', [padded, g.ints([a, b]), g.ints([a + (f.oh - 1) * f.sh + 1, b + (f.ow - 1) * f.sw + 1]), g.ints([1, 2]), g.ints([f.sh, f.sw])]);
-      taps.push(g.op('Gemm', [dzT, g.op('Reshape', [tap, g.ints([-1, ci])])]));
-    }
-  }
-  const stacked = taps.length === 1 ? taps[0] : g.op('Concat', taps, { axis: 0 }); // [KH*KW*Co, Ci]
-  return g.op('Transpose', [g.op('Reshape', [stacked, g.ints([f.kh, f.kw, f.co, ci])])], { perm: [0, 1, 3, 2] });
-}
 
 const dense: Rule = (layer, [x], ctx) => {
   const c = cfg(layer);
@@ -234,7 +132,9 @@ const concatenate: Rule = (layer, inputs, { g }) => {
 
 /** Rules by TF.js class name (the closed-form batch norm serialises as BatchNormalization). */
 export const LAYER_RULES: Record<string, Rule> = {
-  Conv2D: conv2d,
+  Conv2D: convolution,
+  DepthwiseConv2D: depthwiseConvolution,
+  SeparableConv2D: separableConvolution,
   Dense: dense,
   BatchNormalization: batchNorm,
   Activation: activationLayer,

@@ -47,3 +47,26 @@ export function windowGeometry(h: number, w: number, kernel: [number, number], s
   const info = backend_util.computePool2DInfo([1, h, w, 1], kernel, strides, 1, padding as 'same' | 'valid');
   return { info, pads: [info.padInfo.top, info.padInfo.left, info.padInfo.bottom, info.padInfo.right], oh: info.outHeight, ow: info.outWidth };
 }
+
+/** Applies a supported activation after `z`; returns the output and its local backward. */
+export function activation(g: OnnxGraph, layer: tf.layers.Layer, name: string, z: string): { y: string; back: (dy: string) => string } {
+  if (name === 'linear') return { y: z, back: (dy) => dy };
+  if (name === 'relu') {
+    const y = g.op('Relu', [z]);
+    return { y, back: (dy) => reluGrad(g, y, dy) };
+  }
+  if (name === 'sigmoid') {
+    const y = g.op('Sigmoid', [z]);
+    return { y, back: (dy) => g.op('Mul', [dy, g.op('Mul', [y, g.op('Sub', [g.scalar(1), y])])]) };
+  }
+  if (name === 'tanh') {
+    const y = g.op('Tanh', [z]);
+    return { y, back: (dy) => g.op('Mul', [dy, g.op('Sub', [g.scalar(1), g.op('Mul', [y, y])])]) };
+  }
+  throw new UnsupportedLayerError(layer.name, `the ${name} activation has no onnxruntime training rule yet`);
+}
+
+/** dy where the ReLU's output is positive, 0 elsewhere (TF.js's step(x) > 0 rule). */
+export function reluGrad(g: OnnxGraph, y: string, dy: string): string {
+  return g.op('Where', [g.op('Greater', [y, g.scalar(0)]), dy, g.scalar(0)]);
+}

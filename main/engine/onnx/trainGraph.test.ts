@@ -123,9 +123,33 @@ describe('the onnxruntime training graph', () => {
     ['2x2 stride 1, same (uneven padding)', { kernelSize: 2 }],
     ['3x1 kernel, relu built in', { kernelSize: [3, 1], activation: 'relu' }],
     ['7x7 stride 2, same (an ImageNet stem)', { kernelSize: 7, strides: 2 }, [15, 15, 3]],
+    ['3x3 dilation 2, same', { dilation: 2 }, [11, 11, 2]],
+    ['3x3 dilation 2, valid', { dilation: 2, padding: 'valid' }, [11, 11, 2]],
   ];
   it.each(geometries)('matches TF.js for a %s convolution', async (_name, conv, input) => {
     const r = await compare(convGraph(conv, input), 5);
+    expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 5);
+    expect(r.worstGrad).toBeLessThan(1e-4);
+  });
+
+  /** Input -> `type` (with `params`) -> global average pool -> dense -> output. */
+  const depthwiseGraph = (type: string, params: Record<string, unknown>, input = [9, 9, 3]) => {
+    const g = new GraphBuilder(type);
+    const inp = g.node('Input', { shape: input });
+    const c = g.add(type, { kernelSize: 3, strides: 1, padding: 'same', useBias: true, ...params }, inp);
+    // No batch norm straight after: it would make the bias gradient ~0, all float noise.
+    g.add('Output', { classes: 4 }, g.add('Dense', { units: 4 }, g.add('GlobalAvgPool2D', {}, c)));
+    return g.doc();
+  };
+  const depthwiseCases: [string, string, Record<string, unknown>, number[]?][] = [
+    ['depthwise 3x3 stride 1', 'DepthwiseConv2D', {}],
+    ['depthwise 3x3 stride 2, multiplier 2, relu', 'DepthwiseConv2D', { strides: 2, depthMultiplier: 2, activation: 'relu' }],
+    ['depthwise 3x3 valid, dilation 2', 'DepthwiseConv2D', { padding: 'valid', dilation: 2 }, [11, 11, 2]],
+    ['separable 3x3 stride 1, 6 filters', 'SeparableConv2D', { filters: 6 }],
+    ['separable 3x3 stride 2, multiplier 2, no bias', 'SeparableConv2D', { filters: 5, strides: 2, depthMultiplier: 2, useBias: false }],
+  ];
+  it.each(depthwiseCases)('matches TF.js for a %s convolution', async (_name, type, params, input) => {
+    const r = await compare(depthwiseGraph(type, params, input), 5);
     expect(r.lossOnnx).toBeCloseTo(r.lossTfjs, 5);
     expect(r.worstGrad).toBeLessThan(1e-4);
   });
