@@ -18,6 +18,13 @@ export interface ShellHooks {
   pickSavePath(request: StudioParsedRequest<'pickSavePath'>, folder: string): Promise<NativePick>;
   /** The UI reports unsaved changes; a shell that can hold a window open asks before closing. */
   setDirty(dirty: boolean): void;
+  /** The project the system asked the app to open (Electron), handed over once; else null. */
+  takePendingOpen(): string | null;
+  /**
+   * True for a file the system handed to the app to open (Electron: file association, command
+   * line, open-file): consent to open it and adopt its folder, as a pick in a dialog is.
+   */
+  handedOver(absolute: string): boolean;
 }
 
 /** Web pages and tests have no native dialogs: the UI shows its own picker over the project folder. */
@@ -29,6 +36,8 @@ export function inPageShell(shell: Shell): ShellHooks {
     pickSavePath: async () => ({ outcome: 'in-page' }),
     // The page itself warns before unloading; nothing on this side can keep a tab open.
     setDirty: () => undefined,
+    takePendingOpen: () => null,
+    handedOver: () => false,
   };
 }
 

@@ -167,6 +167,8 @@ describe('app, dialogs and recent projects', () => {
       pickOpenPath: async (): Promise<NativePick> => ({ outcome: 'picked', absolute: path.join(elsewhere, 'net.reswire.json') }),
       pickSavePath: async (): Promise<NativePick> => ({ outcome: 'canceled' }),
       setDirty: (d) => (dirty = d),
+      takePendingOpen: () => null,
+      handedOver: () => false,
     };
     open({ fixed: false, shell });
     const picked = await api.pickOpenPath();

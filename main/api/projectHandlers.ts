@@ -11,7 +11,7 @@ import { listFolder, readTextFile, writeFileAtomic } from './projectFiles';
 
 type ProjectHandlers = Pick<
   StudioHandlers,
-  'listProjectFiles' | 'openProject' | 'saveProject' | 'recentProjects' | 'addRecent' | 'pickOpenPath' | 'pickSavePath' | 'setDirty'
+  'listProjectFiles' | 'openProject' | 'saveProject' | 'recentProjects' | 'addRecent' | 'pickOpenPath' | 'pickSavePath' | 'setDirty' | 'takePendingOpen'
 >;
 
 /** The first three problems as clauses of one sentence, and how many more there are. */
@@ -41,15 +41,19 @@ export function createProjectHandlers(ctx: StudioContext): ProjectHandlers {
     return folder.fixed ? projects.filter((p) => folder.relativeIfInside(p.path) !== null) : projects;
   }
 
-  /** A recent project outside the folder may be reopened where the folder can move (Electron). */
-  async function resolveForOpen(requested: string) {
+  /**
+   * Where a project to open is. One outside the folder may still be opened where the folder can
+   * move (Electron) and the user chose it before: a recent project, or a file the system handed
+   * over. The folder moves only once the file has opened, so a failed open leaves it alone.
+   */
+  async function locateForOpen(requested: string): Promise<{ absolute: string; shownAs: string; adopt: boolean }> {
     try {
-      return folder.resolve(requested);
+      const where = folder.resolve(requested);
+      return { absolute: where.absolute, shownAs: where.relative, adopt: false };
     } catch (e) {
       const absolute = path.resolve(folder.root, requested);
-      if (folder.fixed || !(await recent.has(absolute))) throw e;
-      folder.moveTo(path.dirname(absolute));
-      return folder.resolve(absolute);
+      if (folder.fixed || !(shell.handedOver(absolute) || (await recent.has(absolute)))) throw e;
+      return { absolute, shownAs: path.basename(absolute), adopt: true };
     }
   }
 
@@ -60,12 +64,14 @@ export function createProjectHandlers(ctx: StudioContext): ProjectHandlers {
     },
 
     async openProject({ path: requested }) {
-      const where = await resolveForOpen(requested);
-      const text = await readTextFile(where.absolute, where.relative);
+      const located = await locateForOpen(requested);
+      const text = await readTextFile(located.absolute, located.shownAs);
       const parsed = parseDocument(text);
       if (!parsed.ok) {
-        throw StudioApiError.of(msg('project.notAGraph', { file: where.relative, ...problemsInWords(parsed.texts) }));
+        throw StudioApiError.of(msg('project.notAGraph', { file: located.shownAs, ...problemsInWords(parsed.texts) }));
       }
+      if (located.adopt) folder.moveTo(path.dirname(located.absolute));
+      const where = folder.resolve(located.absolute);
       return {
         path: where.absolute,
         relativePath: where.relative,
@@ -110,6 +116,10 @@ export function createProjectHandlers(ctx: StudioContext): ProjectHandlers {
       ctx.dirty = dirty;
       shell.setDirty(dirty);
       return { dirty };
+    },
+
+    async takePendingOpen() {
+      return { path: shell.takePendingOpen() };
     },
   };
 }

@@ -1,14 +1,16 @@
 // The desktop app's start-up and shut-down, acted out against a fake Electron: one window on
 // the app's own page, the API on IPC, the menu talking to the page, one instance at a time,
-// and no training run or unsaved document lost when the app quits.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// projects the system asks it to open, and no training run or unsaved document lost when the
+// app quits.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunEvent } from '../../shared/api/runEvents';
 import { eventChannel, methodChannel, studioMethodNames } from '../../shared/api/studio';
 import { mlp } from '../../shared/templates';
-import { electron, type FakeBrowserWindow, resetElectron } from '../../test/electron/fakeElectron';
+import { serializeDocument } from '../../shared/graph/serialize';
+import { electron, type FakeBrowserWindow, fakeEvent, resetElectron } from '../../test/electron/fakeElectron';
 import type { RunHandle, StartRunOptions } from '../engine/train/run';
 
 vi.mock('electron', async () => (await import('../../test/electron/fakeElectron')).fakeElectronModule());
@@ -48,6 +50,9 @@ vi.mock('../engine/train/run', async (importOriginal) => {
 
 let tmp: string;
 const realPlatform = process.platform;
+const realArgv = process.argv;
+/** The packaged app's executable, as argv[0]. */
+const EXECUTABLE = '/opt/ResWire/reswire';
 
 function onPlatform(platform: NodeJS.Platform): void {
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
@@ -92,9 +97,12 @@ beforeEach(() => {
   vi.stubEnv('RESWIRE_SETTINGS_DIR', path.join(tmp, 'settings'));
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
   onPlatform('linux');
+  // Launched as the packaged app with no file named (vitest's own arguments are no files to open).
+  process.argv = [EXECUTABLE];
 });
 
 afterEach(() => {
+  process.argv = realArgv;
   onPlatform(realPlatform);
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
@@ -189,9 +197,96 @@ describe('one instance', () => {
   it('the first instance comes forward when another is launched', async () => {
     await launch();
     mainWindow().minimized = true;
-    electron().app.emit('second-instance', {}, ['reswire']);
+    electron().app.emit('second-instance', {}, [EXECUTABLE], tmp);
     expect(mainWindow().minimized).toBe(false);
     expect(mainWindow().focused).toBe(true);
+    expect(await call('takePendingOpen')).toEqual({ path: null });
+  });
+
+  it('a second launch sends its own files, resolved, along with its lock request', async () => {
+    process.argv = [EXECUTABLE, '--no-sandbox', 'net.reswire.json'];
+    vi.spyOn(process, 'cwd').mockReturnValue(tmp);
+    electron().app.hasSingleInstanceLock = false;
+    await launch({ ready: false });
+    expect(electron().app.singleInstanceData).toEqual([{ files: [path.join(tmp, 'net.reswire.json')] }]);
+  });
+});
+
+describe('projects the system asks to open', () => {
+  let elsewhere: string;
+  let project: string;
+
+  beforeEach(() => {
+    elsewhere = path.join(tmp, 'elsewhere');
+    mkdirSync(elsewhere);
+    project = path.join(elsewhere, 'net.reswire.json');
+    writeFileSync(project, serializeDocument(mlp()));
+  });
+
+  const menuCommands = () => mainWindow().webContents.sent.filter((m) => m.channel === eventChannel('menuCommand')).map((m) => m.payload);
+
+  it('hands the page the file named on the command line at launch, once, past Electron’s switches, relative to the working directory', async () => {
+    process.argv = [EXECUTABLE, '--enable-logging', 'net.reswire.json'];
+    vi.spyOn(process, 'cwd').mockReturnValue(elsewhere);
+    await launch();
+    expect(await call('takePendingOpen')).toEqual({ path: project });
+    expect(await call('takePendingOpen')).toEqual({ path: null });
+    // The page opens it as File > Open does; its folder becomes the project folder, as a dialog's pick would.
+    const opened = await call('openProject', { path: project });
+    expect(opened).toMatchObject({ path: project, relativePath: 'net.reswire.json', document: { name: mlp().name } });
+    expect((await call('appInfo')).projectDir).toBe(elsewhere);
+  });
+
+  it('a second launch’s file: the window comes forward and the page is told to take it, relative to that launch’s folder', async () => {
+    await launch();
+    mainWindow().minimized = true;
+    electron().app.emit('second-instance', fakeEvent(), [EXECUTABLE, 'net.reswire.json', '--original-process-start-time=13'], elsewhere, undefined);
+    expect(mainWindow().minimized).toBe(false);
+    expect(mainWindow().focused).toBe(true);
+    expect(menuCommands()).toEqual([{ command: 'file.openFromSystem' }]);
+    expect(await call('takePendingOpen')).toEqual({ path: project });
+
+    // The files the second launch resolved itself come first (Electron may reorder its argv).
+    const other = path.join(tmp, 'other.reswire.json');
+    electron().app.emit('second-instance', fakeEvent(), [EXECUTABLE, '--flag', 'ignored.json'], '/', { files: [other] });
+    expect(await call('takePendingOpen')).toEqual({ path: other });
+  });
+
+  it('macOS open-file before the window exists waits for the page; with every window closed, it opens one', async () => {
+    onPlatform('darwin');
+    await launch({ ready: false });
+    const early = fakeEvent();
+    electron().app.emit('open-file', early, project);
+    expect(early.defaultPrevented).toBe(true);
+    electron().app.becomeReady();
+    await vi.waitFor(() => expect(electron().windows).toHaveLength(1));
+    expect(await call('takePendingOpen')).toEqual({ path: project });
+
+    mainWindow().close();
+    expect(electron().app.quitCalls).toBe(0);
+    electron().app.emit('open-file', fakeEvent(), project);
+    const open = electron().windows.filter((w) => !w.isDestroyed());
+    expect(open).toHaveLength(1);
+    expect(await call('takePendingOpen')).toEqual({ path: project });
+  });
+
+  it('refuses a file that is not a project, or cannot be read, with the usual sentence, and leaves the project folder alone', async () => {
+    const notes = path.join(elsewhere, 'notes.txt');
+    writeFileSync(notes, 'shopping: milk, eggs');
+    process.argv = [EXECUTABLE, notes];
+    await launch();
+    const folderBefore = (await call('appInfo')).projectDir;
+    expect(await call('takePendingOpen')).toEqual({ path: notes });
+    await expect(call('openProject', { path: notes })).rejects.toThrow(/^Could not open notes\.txt: it is not a ResWire graph that this version can read\./);
+    electron().app.emit('second-instance', fakeEvent(), [EXECUTABLE, 'gone.reswire.json'], elsewhere);
+    const gone = (await call('takePendingOpen')).path;
+    await expect(call('openProject', { path: gone })).rejects.toThrow('Could not open gone.reswire.json: there is no such file or folder.');
+    expect((await call('appInfo')).projectDir).toBe(folderBefore);
+  });
+
+  it('still refuses a file outside the project folder that the system never handed over', async () => {
+    await launch();
+    await expect(call('openProject', { path: project })).rejects.toThrow(/is outside the project folder/);
   });
 });
 

@@ -13,6 +13,7 @@ import { registerStudioIpc } from './ipc';
 import { buildStudioMenu } from './menu';
 import { APP_ORIGIN, registerAppScheme, serveAppFiles } from './protocol';
 import { electronShell } from './shellHooks';
+import { filesInLaunchData, filesOnCommandLine, SystemOpens, type LaunchData } from './systemOpens';
 import { createStudioWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,10 +23,42 @@ const preload = path.join(here, '../preload/index.cjs');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 registerAppScheme();
-// A second launch only hands over to the first (see 'second-instance'): app.quit() takes effect
-// later, so this process must not go on to open a studio of its own meanwhile.
-const primary = app.requestSingleInstanceLock();
+const commandLine = (argv: readonly string[], cwd: string) =>
+  filesOnCommandLine(argv, { cwd, defaultApp: Boolean(process.defaultApp), platform: process.platform });
+const launchFiles = commandLine(process.argv, process.cwd());
+// A second launch only hands over to the first (see 'second-instance'), its files with it:
+// app.quit() takes effect later, so this process must not open a studio of its own meanwhile.
+const primary = app.requestSingleInstanceLock({ files: launchFiles } satisfies LaunchData);
 if (!primary) app.quit();
+
+let win: BrowserWindow | null = null;
+/** Opens the studio window; set once the studio has started. */
+let openWindow: (() => void) | null = null;
+const sendMenuCommand = (command: MenuCommand) => win?.webContents.send(eventChannel('menuCommand'), command);
+const systemOpens = new SystemOpens(() => sendMenuCommand({ command: 'file.openFromSystem' }));
+
+/** The studio comes forward (a window again on macOS, where the app outlives its windows). */
+function bringForward(): void {
+  if (!win) return openWindow?.();
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+/** One document at a time: of several files named, the last one is opened. */
+function openFromSystem(files: readonly string[]): void {
+  const file = files.at(-1);
+  if (file) systemOpens.request(file);
+}
+
+if (primary) {
+  openFromSystem(launchFiles);
+  // macOS hands files over here (Finder, the Dock, `open`), at launch even before 'ready'.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFromSystem([file]);
+    bringForward();
+  });
+}
 
 /** Where projects open by default: the last project's folder, else Documents/ResWire. */
 async function initialProjectDir(settingsDir: string): Promise<string> {
@@ -46,16 +79,14 @@ async function start(): Promise<void> {
     });
   }
 
-  let win: BrowserWindow | null = null;
   const settingsDir = defaultSettingsDir();
   const studio = createStudio({
     projectDir: await initialProjectDir(settingsDir),
     fixedProjectDir: false,
     settingsDir,
-    shell: electronShell(() => win),
+    shell: electronShell(() => win, systemOpens),
   });
 
-  const sendMenuCommand = (command: MenuCommand) => win?.webContents.send(eventChannel('menuCommand'), command);
   const refreshMenu = (recent: readonly RecentProject[]) => Menu.setApplicationMenu(buildStudioMenu(sendMenuCommand, recent));
   const addRecent = studio.handlers.addRecent;
   studio.handlers.addRecent = async (request) => {
@@ -71,18 +102,19 @@ async function start(): Promise<void> {
     onInternalError: (method, e) => console.error(`Internal error in ${method}:`, e),
   });
 
-  const open = () => {
+  openWindow = () => {
     win = createStudioWindow({ preload, pageUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`, context: studio.context });
     win.on('closed', () => (win = null));
   };
-  open();
+  openWindow();
 
-  app.on('second-instance', () => {
-    if (win?.isMinimized()) win.restore();
-    win?.focus();
+  // Electron may reorder or add to a second launch's argv; the files it sent itself come first.
+  app.on('second-instance', (_event, argv, workingDirectory, data) => {
+    openFromSystem(filesInLaunchData(data) ?? commandLine(argv, workingDirectory));
+    bringForward();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow?.();
   });
   // Live runs are stopped properly (checkpoints and run.json written) before the process ends.
   let disposed = false;

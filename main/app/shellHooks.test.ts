@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { electron, FakeBrowserWindow, resetElectron } from '../../test/electron/fakeElectron';
 import { createStudio, type Studio } from '../api/handlers';
 import { electronShell } from './shellHooks';
+import { SystemOpens } from './systemOpens';
 
 vi.mock('electron', async () => (await import('../../test/electron/fakeElectron')).fakeElectronModule());
 
@@ -26,7 +27,7 @@ beforeEach(() => {
     projectDir,
     fixedProjectDir: false,
     settingsDir: path.join(tmp, 'settings'),
-    shell: electronShell(() => win as never),
+    shell: electronShell(() => win as never, new SystemOpens(() => undefined)),
   });
 });
 

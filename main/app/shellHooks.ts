@@ -1,16 +1,17 @@
-// The desktop shell's answers to what only a shell can do: system open/save dialogs and the
-// unsaved-changes marker on the window.
+// The desktop shell's answers to what only a shell can do: system open/save dialogs, the
+// unsaved-changes marker on the window, and the projects the system asked the app to open.
 import path from 'node:path';
 import { type BrowserWindow, dialog } from 'electron';
 import { PROJECT_EXTENSION } from '../../shared/api/schemas';
 import type { NativePick, ShellHooks } from '../api/context';
+import type { SystemOpens } from './systemOpens';
 
 const filters = [
   { name: 'ResWire projects', extensions: ['json'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
-export function electronShell(window: () => BrowserWindow | null): ShellHooks {
+export function electronShell(window: () => BrowserWindow | null, opens: SystemOpens): ShellHooks {
   const answer = (canceled: boolean, file: string | undefined): NativePick =>
     canceled || !file ? { outcome: 'canceled' } : { outcome: 'picked', absolute: file };
   return {
@@ -33,5 +34,7 @@ export function electronShell(window: () => BrowserWindow | null): ShellHooks {
       // macOS shows a dot in the close button; the page puts a marker in the title everywhere.
       window()?.setDocumentEdited(dirty);
     },
+    takePendingOpen: () => opens.take(),
+    handedOver: (absolute) => opens.handedOver(absolute),
   };
 }

@@ -123,6 +123,9 @@ export type PickPathResult = z.infer<typeof pickPathResponse>;
 export const setDirtyRequest = z.object({ dirty: z.boolean() }).strict();
 export const setDirtyResponse = z.object({ dirty: z.boolean() });
 
+/** An absolute path the system asked the studio to open, or null when none is waiting. */
+export const pendingOpenResponse = z.object({ path: z.string().nullable() });
+
 // ---------------------------------------------------------------- runs
 
 export const runIdSchema = z
@@ -231,6 +234,7 @@ export const MENU_COMMANDS = [
   'file.new',
   'file.open',
   'file.openRecent',
+  'file.openFromSystem',
   'file.save',
   'file.saveAs',
   'edit.undo',
@@ -246,7 +250,11 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 
-/** A menu item the user chose; `path` only for file.openRecent. */
+/**
+ * A menu item the user chose; `path` only for file.openRecent. file.openFromSystem: the system
+ * asked the desktop app to open a project (file association, command line, a second launch,
+ * macOS open-file); the page takes it with takePendingOpen.
+ */
 export const menuCommandSchema = z.object({ command: z.enum(MENU_COMMANDS), path: z.string().optional() });
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 

@@ -27,6 +27,12 @@ export const studioMethods = {
   pickSavePath: { request: s.pickPathRequest, response: s.pickPathResponse },
   /** Unsaved changes: Electron asks before closing the window, the web page before unloading. */
   setDirty: { request: s.setDirtyRequest, response: s.setDirtyResponse },
+  /**
+   * The project the system asked the desktop app to open (a file association, the command
+   * line, a second launch, macOS open-file), handed over once; the page asks at start-up and
+   * on a file.openFromSystem menu command. Always null in web mode.
+   */
+  takePendingOpen: { request: s.noRequest, response: s.pendingOpenResponse },
 
   startRun: { request: s.startRunRequest, response: s.startRunResponse },
   pauseRun: { request: s.runRequest, response: s.runControlResponse },

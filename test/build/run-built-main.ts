@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     // The threaded wasm build starts its workers from out/main/wasm-thread-worker.cjs.
     process.env.RESWIRE_WASM_THREADS = '2';
 
+    // Launched like the packaged app with no project named (this script is no file to open).
+    process.argv = [process.execPath];
     await import(pathToFileURL(path.join(root, 'out', 'main', 'index.js')).href);
     fake.app.becomeReady();
     if (!(await until('opening its window', () => fake.windows.length === 1, 20_000))) return;

@@ -103,6 +103,8 @@ export class FakeBrowserWindow extends EventEmitter {
 
 export class FakeApp extends EventEmitter {
   hasSingleInstanceLock = true;
+  /** What each requestSingleInstanceLock call sent along for the first instance. */
+  readonly singleInstanceData: unknown[] = [];
   isPackaged = false;
   paths: Record<string, string> = {};
   readonly recentDocuments: string[] = [];
@@ -115,7 +117,8 @@ export class FakeApp extends EventEmitter {
   #ready!: () => void;
   readonly #whenReady = new Promise<void>((resolve) => (this.#ready = resolve));
 
-  requestSingleInstanceLock(): boolean {
+  requestSingleInstanceLock(additionalData?: unknown): boolean {
+    this.singleInstanceData.push(additionalData);
     return this.hasSingleInstanceLock;
   }
   whenReady(): Promise<void> {

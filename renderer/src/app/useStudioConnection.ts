@@ -1,52 +1,10 @@
 // Startup talk with the Node side: app facts, recent projects, unsaved-changes tracking,
-// and commands from the native menu (Electron).
+// commands from the native menu and the project the system asked to open (Electron).
 import { useEffect } from 'react';
-import type { MenuCommand } from '../../../shared/api/schemas';
 import { getStudioApi } from '../api/client';
-import { canvasBridge } from '../canvas/canvasBridge';
-import { deleteSelection, duplicateSelection, selectAll } from '../canvas/commands';
-import { confirmDiscard, openPath, openProject, refreshRecent, saveProject, saveProjectAs, trackDirty } from '../project/projectActions';
+import { openFromSystem, refreshRecent, trackDirty } from '../project/projectActions';
 import { useApp } from '../store/appStore';
-import { useDocument } from '../store/documentStore';
-import { useUi } from '../store/uiStore';
-
-function runMenuCommand(cmd: MenuCommand): void {
-  const doc = useDocument.getState();
-  const bridge = canvasBridge();
-  switch (cmd.command) {
-    case 'file.new':
-      return useUi.getState().openDialog('gallery');
-    case 'file.open':
-      return void openProject();
-    case 'file.openRecent':
-      if (cmd.path && confirmDiscard()) void openPath(cmd.path);
-      return;
-    case 'file.save':
-      return void saveProject();
-    case 'file.saveAs':
-      return void saveProjectAs();
-    case 'edit.undo':
-      return doc.undo();
-    case 'edit.redo':
-      return doc.redo();
-    case 'edit.delete':
-      return deleteSelection();
-    case 'edit.duplicate':
-      return duplicateSelection();
-    case 'edit.selectAll':
-      return selectAll();
-    case 'view.zoomIn':
-      return bridge?.zoom('in');
-    case 'view.zoomOut':
-      return bridge?.zoom('out');
-    case 'view.zoomReset':
-      return bridge?.zoom('reset');
-    case 'view.fit':
-      return bridge?.fitView();
-    case 'help.shortcuts':
-      return useUi.getState().openDialog('shortcuts');
-  }
-}
+import { runMenuCommand } from './menuCommands';
 
 export function useStudioConnection(): void {
   useEffect(() => {
@@ -58,6 +16,8 @@ export function useStudioConnection(): void {
     void refreshRecent();
     const stopDirty = trackDirty();
     const stopMenu = api.onMenuCommand(runMenuCommand);
+    // The project the desktop app was launched with (or was handed while this page loaded).
+    void openFromSystem();
     return () => {
       stopDirty();
       stopMenu();

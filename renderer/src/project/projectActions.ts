@@ -75,6 +75,22 @@ export async function openProject(): Promise<void> {
   }
 }
 
+/**
+ * Opens the project the system handed the desktop app (a file association, the command line,
+ * a second launch, macOS open-file), if one waits, as Open does: asking before unsaved changes
+ * are lost, and telling why a file cannot be opened.
+ */
+export async function openFromSystem(): Promise<void> {
+  let path: string | null;
+  try {
+    ({ path } = await getStudioApi().takePendingOpen());
+  } catch {
+    // Without the Node side nothing can wait, and the connection problem is shown already.
+    return;
+  }
+  if (path && confirmDiscard()) await openPath(path);
+}
+
 export async function saveTo(path: string): Promise<boolean> {
   const ui = useUi.getState();
   const doc = useDocument.getState().doc;
