@@ -11,6 +11,8 @@ export function buildStudioMenu(send: (command: MenuCommand) => void, recent: re
     label,
     // macOS makes every accelerator a menu key equivalent whatever registerAccelerator says; one
     // without Cmd (Delete, F, ?) could take that key from a text field, so there the page keeps it.
+    // Those with Cmd (Undo, Select All...) reach the page as commands even while the user types;
+    // it sends them to the focused field (renderer/src/app/menuCommands.ts).
     accelerator: isMac && accelerator && !accelerator.includes('CmdOrCtrl') ? undefined : accelerator,
     registerAccelerator: !pageHandlesKeys,
     click: () => send({ command }),
