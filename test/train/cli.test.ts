@@ -43,7 +43,7 @@ describe('reswire train', () => {
     ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Training MLP \(195 params\) on spirals: 900 train \/ 300 validation samples, 3 epochs, batch 32, backend cpu; TF\.js trains this model: Dropout layers have no onnxruntime training rule yet \(dropout\d*\)\.\nRun folder: /);
+    expect(r.stdout).toMatch(/^Training MLP \(195 params\) on spirals: 900 train \/ 300 validation samples, 3 epochs, batch 32, onnxruntime \(update on cpu\)\.\nRun folder: /);
     // One epoch of warm-up: the rate is still climbing to 0.1 at the end of epoch 1.
     expect(r.stdout).toMatch(/epoch 1\/3 {2}loss \d\.\d{4} {2}acc \d+\.\d% {2}val loss \d\.\d{4} {2}val acc \d+\.\d% {2}lr 0\.09\d* /);
     expect(r.stdout).toMatch(/epoch 2\/3 .* lr 0\.1 /);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../../shared/graph/serialize';
+import { GraphBuilder } from '../../../shared/graph/fixtures/build';
 import { buildTemplate } from '../../../shared/templates';
 import { main } from '../index';
 
@@ -43,9 +44,17 @@ describe('reswire bench', () => {
     const bad = await reswire('bench', 'mlp', '--engine', 'gpu');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('reswire bench: --engine must be one of auto, onnxruntime, tfjs, got "gpu".\n');
-    const refused = await reswire('bench', 'mlp', '--hidden', '8', '--steps', '1', '--engine', 'onnxruntime');
+    const g = new GraphBuilder('With layer norm');
+    const inp = g.node('Input', { shape: [4] });
+    g.add('Output', { classes: 3 }, g.add('Dense', { units: 3 }, g.add('LayerNorm', {}, inp)));
+    const file = join(dir, 'layernorm.json');
+    writeFileSync(file, serializeDocument(g.doc()));
+    const refused = await reswire('bench', file, '--steps', '1', '--engine', 'onnxruntime');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^reswire bench: The onnxruntime engine cannot train this model: Dropout layers have no onnxruntime training rule yet \(dropout\d*\)\. Choose the tfjs engine instead\.\n$/);
+    expect(refused.stderr).toMatch(/^reswire bench: The onnxruntime engine cannot train this model: LayerNormalization layers have no onnxruntime training rule yet \(layernorm\d*\)\. Choose the tfjs engine instead\.\n$/);
+    const auto = await reswire('bench', file, '--steps', '1');
+    expect(auto.code).toBe(0);
+    expect(auto.stdout).toMatch(/\nTF\.js trains this model: LayerNormalization layers have no onnxruntime training rule yet \(layernorm\d*\)\.\n$/);
   });
 
   it('reads a graph file and prints a readable line on the requested backend', async () => {
@@ -53,7 +62,7 @@ describe('reswire bench', () => {
     writeFileSync(file, serializeDocument(buildTemplate('cnn', { input: [12, 12, 1], classes: 3 })));
     const r = await reswire('bench', file, '--steps', '1', '--batch-size', '4', '--backend', 'cpu');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Small CNN.*: [\d.]+ samples\/s training on cpu, 1 thread \(batch 4, 1 step in [\d.]+ s, [\d,]+ params\)\nTF\.js trains this model: Dropout layers have no onnxruntime training rule yet \(dropout\d*\)\.\n$/);
+    expect(r.stdout).toMatch(/^Small CNN.*: [\d.]+ samples\/s training on onnxruntime \(update on cpu, 1 thread\) \(batch 4, 1 step in [\d.]+ s, [\d,]+ params\)\n$/);
   });
 
   it.each([

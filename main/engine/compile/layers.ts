@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LayerParams, LayerType } from '../../../shared/catalog';
 import { outputActivation } from '../../../shared/catalog';
 import { trainingBatchNorm } from './batchnorm';
+import { seededDropout } from './dropout';
 import { eluLayer } from './elu';
 import { dilatedConv2d, dilatedDepthwiseConv2d, dilatedSeparableConv2d } from './dilated';
 
@@ -86,7 +87,7 @@ export const LAYER_BUILDERS: { [T in MappedType]: Builder<T> } = {
     if (p.activation === 'elu') return apply(eluLayer(p.alpha, name), inputs);
     return apply(tf.layers.activation({ activation: p.activation, name }), inputs);
   },
-  Dropout: (p, name, inputs) => apply(tf.layers.dropout({ rate: p.rate, name }), inputs),
+  Dropout: (p, name, inputs) => apply(seededDropout({ rate: p.rate, name }), inputs),
   MaxPool2D: (p, name, inputs) => apply(tf.layers.maxPooling2d({ poolSize: p.poolSize, strides: p.strides, padding: p.padding, name }), inputs),
   AvgPool2D: (p, name, inputs) => apply(tf.layers.averagePooling2d({ poolSize: p.poolSize, strides: p.strides, padding: p.padding, name }), inputs),
   GlobalAvgPool2D: (_p, name, inputs) => apply(tf.layers.globalAveragePooling2d({ name }), inputs),

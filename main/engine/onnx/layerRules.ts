@@ -130,6 +130,19 @@ const concatenate: Rule = (layer, inputs, { g }) => {
   };
 };
 
+/** Dropout with the mask fed in: the one compile/dropout.ts draws for the TF.js step too. */
+const dropout: Rule = (layer, [x], ctx) => {
+  const rate = (layer as unknown as { rate: number }).rate;
+  if (!(rate > 0 && rate < 1)) return { out: x, backward: (dy) => [dy] };
+  const { g } = ctx;
+  const fed = ctx.dropoutMask(layer, rate, x.shape);
+  const mask = x.shape.length === 3 ? g.op('Transpose', [fed], { perm: [0, 3, 1, 2] }) : fed;
+  return {
+    out: { name: g.op('Mul', [x.name, mask], undefined, layer.name), shape: x.shape },
+    backward: (dy) => [g.op('Mul', [dy, mask])],
+  };
+};
+
 /** Rules by TF.js class name (the closed-form batch norm serialises as BatchNormalization). */
 export const LAYER_RULES: Record<string, Rule> = {
   Conv2D: convolution,
@@ -149,4 +162,5 @@ export const LAYER_RULES: Record<string, Rule> = {
   Multiply: multiply,
   Concatenate: concatenate,
   Flatten: flatten,
+  Dropout: dropout,
 };

@@ -18,6 +18,8 @@ export interface RuleContext {
   weight(v: tf.LayerVariable): string;
   /** Registers a variable's gradient (TF.js layout). */
   weightGrad(v: tf.LayerVariable, grad: string): void;
+  /** A graph input fed each step with a dropout layer's mask ([N, ...shape], TF.js layout). */
+  dropoutMask(layer: tf.layers.Layer, rate: number, shape: number[]): string;
   /** Registers a batch-norm layer's batch mean and variance ([C] each) as graph outputs. */
   batchStats(layer: tf.layers.Layer, mean: string, variance: string): void;
 }

@@ -3,6 +3,7 @@
 // gradients and the batch-norm layers' moving averages follow the batch statistics, as the
 // TF.js layer does in training.
 import * as tf from '@tensorflow/tfjs';
+import { dropoutMask, dropoutSeed } from '../compile/dropout';
 import type { LossKind } from '../train/metrics';
 import type { MakeStep } from '../train/step';
 import { encodeModel } from './proto';
@@ -47,6 +48,13 @@ export async function prepareOnnxStep(model: tf.LayersModel, loss: LossKind): Pr
         graph.weights.forEach((w, i) => {
           feeds[w.input] = new ort.Tensor('float32', w.variable.read().dataSync() as Float32Array, shapes[i]);
         });
+        for (const d of graph.dropouts) {
+          // The mask the TF.js step would draw for this layer this step (a fresh one outside a run).
+          const seed = dropoutSeed(d.layer.name) ?? Math.floor(Math.random() * 2 ** 31);
+          const mask = dropoutMask([n, ...d.shape], d.rate, seed);
+          feeds[d.input] = new ort.Tensor('float32', mask.dataSync() as Float32Array, [n, ...d.shape]);
+          mask.dispose();
+        }
         const out = await session.run(feeds);
         const normsSq = new Float32Array(s.vars.length);
         tf.tidy(() => {

@@ -16,6 +16,7 @@ import { chooseStepEngine, tfjsStep } from '../train/step';
 import { encodeModel } from './proto';
 import { createSession, loadOnnxRuntime } from './runtime';
 import { buildTrainGraph, UnsupportedLayerError } from './trainGraph';
+import { setDropoutStep } from '../compile/dropout';
 
 beforeAll(async () => {
   await initBackend('wasm');
@@ -228,15 +229,17 @@ describe('the onnxruntime training graph', () => {
   });
 
   it('names the layer it cannot express, and auto falls back to TF.js saying so', async () => {
-    const doc = buildTemplate('mlp', { input: [4], classes: 3, hidden: 8 }); // has Dropout
-    const { model, loss } = compileGraph(doc);
+    const g = new GraphBuilder('layer norm');
+    const inp = g.node('Input', { shape: [4] });
+    g.add('Output', { classes: 3 }, g.add('Dense', { units: 3 }, g.add('LayerNorm', {}, g.add('Dense', { units: 8 }, inp))));
+    const { model, loss } = compileGraph(g.doc());
     try {
       expect(() => buildTrainGraph(model, loss)).toThrow(UnsupportedLayerError);
-      expect(() => buildTrainGraph(model, loss)).toThrow(/Dropout layers have no onnxruntime training rule/);
+      expect(() => buildTrainGraph(model, loss)).toThrow(/LayerNormalization layers have no onnxruntime training rule yet \(layernorm\d*\)/);
       const auto = await chooseStepEngine(model, loss, 'auto');
       expect(auto.engine).toBe('tfjs');
-      expect(auto.fallback).toMatch(/^TF\.js trains this model: Dropout layers have no onnxruntime training rule yet \(dropout\d*\)\.$/);
-      await expect(chooseStepEngine(model, loss, 'onnxruntime')).rejects.toThrow(/onnxruntime engine cannot train this model: .*Dropout.*Choose the tfjs engine/);
+      expect(auto.fallback).toMatch(/^TF\.js trains this model: LayerNormalization layers have no onnxruntime training rule yet \(layernorm\d*\)\.$/);
+      await expect(chooseStepEngine(model, loss, 'onnxruntime')).rejects.toThrow(/onnxruntime engine cannot train this model: .*LayerNormalization.*Choose the tfjs engine/);
     } finally {
       model.dispose();
     }
@@ -245,9 +248,9 @@ describe('the onnxruntime training graph', () => {
 
 describe('training steps on both engines', () => {
   /** Runs `steps` steps of momentum SGD from the same seed; returns the losses. */
-  async function losses(engine: 'tfjs' | 'onnxruntime', steps: number): Promise<number[]> {
+  async function losses(engine: 'tfjs' | 'onnxruntime', steps: number, doc = buildTemplate('resnet', { depth: 8, input: [10, 10, 3], classes: 4 })): Promise<number[]> {
     seedMathRandom(11);
-    const { model, loss, classes, inputShape } = compileGraph(buildTemplate('resnet', { depth: 8, input: [10, 10, 3], classes: 4 }));
+    const { model, loss, classes, inputShape } = compileGraph(doc);
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
     const optimizer = createOptimizer({ optimizer: 'momentum', lr: 0.05, momentum: 0.9, weightDecay: 5e-4 });
     const size = inputShape.reduce((a, b) => a * b, 1);
@@ -259,11 +262,13 @@ describe('training steps on both engines', () => {
       for (let s = 0; s < steps; s++) {
         const x = Float32Array.from({ length: 8 * size }, (_, i) => Math.sin(i * 0.37 + s));
         const y = Int32Array.from({ length: 8 }, (_, i) => (i + s) % classes);
+        setDropoutStep(1000 + s); // as the training loop does before every step
         out.push((await step.run({ x, y, size: 8 })).loss);
       }
+      setDropoutStep(null);
       // The moving averages followed the batch statistics on both engines alike.
-      const bn = model.layers.find((l) => l.getClassName() === 'BatchNormalization')!;
-      out.push(...(bn.getWeights()[2].dataSync() as Float32Array).slice(0, 2));
+      const bn = model.layers.find((l) => l.getClassName() === 'BatchNormalization');
+      if (bn) out.push(...(bn.getWeights()[2].dataSync() as Float32Array).slice(0, 2));
     } finally {
       step.dispose();
       stats.dispose();
@@ -279,5 +284,13 @@ describe('training steps on both engines', () => {
     expect(b.length).toBe(a.length);
     for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-3 * Math.max(1, Math.abs(a[i])));
     expect(a[5]).not.toBeCloseTo(a[0], 3); // the weights moved: the comparison is not of six first steps
+  });
+
+  it('draws the same dropout masks on both engines (the MLP and CNN templates)', async () => {
+    for (const doc of [buildTemplate('mlp', { input: [10, 10, 3], classes: 4, hidden: 16 }), buildTemplate('cnn', { input: [10, 10, 3], classes: 4 })]) {
+      const a = await losses('tfjs', 5, doc);
+      const b = await losses('onnxruntime', 5, doc);
+      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i]), `${doc.name}, step ${i + 1}`).toBeLessThan(1e-3 * Math.max(1, Math.abs(a[i])));
+    }
   });
 });

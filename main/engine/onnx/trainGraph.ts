@@ -18,6 +18,8 @@ export interface TrainGraph {
   classes: number;
   /** Trainable variables in model order: the graph input feeding each, and its gradient output. */
   weights: { variable: tf.LayerVariable; input: string; grad: string }[];
+  /** Dropout layers: the graph input each one's mask [N, ...shape] is fed through. */
+  dropouts: { layer: tf.layers.Layer; input: string; rate: number; shape: number[] }[];
   /** Batch-norm layers: the outputs holding their batch mean and variance. */
   batchNorms: { layer: tf.layers.Layer; mean: string; variance: string }[];
 }
@@ -40,6 +42,7 @@ export function buildTrainGraph(model: tf.LayersModel, loss: LossKind): TrainGra
   const inputOf = new Map<tf.LayerVariable, string>();
   const gradOf = new Map<tf.LayerVariable, string>();
   const batchNorms: TrainGraph['batchNorms'] = [];
+  const dropouts: TrainGraph['dropouts'] = [];
   const ctx: RuleContext = {
     g,
     weight(v) {
@@ -52,6 +55,11 @@ export function buildTrainGraph(model: tf.LayersModel, loss: LossKind): TrainGra
     },
     weightGrad(v, grad) {
       gradOf.set(v, grad);
+    },
+    dropoutMask(layer, rate, shape) {
+      const input = g.input(`mask:${layer.name}`, ['N', ...shape]);
+      dropouts.push({ layer, input, rate, shape });
+      return input;
     },
     batchStats(layer, mean, variance) {
       batchNorms.push({ layer, mean, variance });
@@ -115,5 +123,5 @@ export function buildTrainGraph(model: tf.LayersModel, loss: LossKind): TrainGra
     b.mean = `bn${i}:mean`;
     b.variance = `bn${i}:variance`;
   });
-  return { spec: g.model(model.name || 'reswire'), inputShape, classes, weights, batchNorms };
+  return { spec: g.model(model.name || 'reswire'), inputShape, classes, weights, dropouts, batchNorms };
 }

@@ -11,6 +11,7 @@ import { evaluate, type LossKind } from './metrics';
 import { createOptimizer } from './optimizers';
 import { learningRateAt } from './schedule';
 import { type MakeStep, tfjsStep } from './step';
+import { setDropoutStep } from '../compile/dropout';
 
 export type ControlState = 'run' | 'pause' | 'stop';
 
@@ -130,6 +131,7 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
         const to = Math.min(from + c.batchSize, data.train.count);
         const batch = makeBatch(data.train, inputShape, order, from, to, inp.augment, augRng);
         const wantNorms = step % gradEvery === 0 || step === steps;
+        setDropoutStep(createRng(c.seed, 'dropout', epoch, step).int(2 ** 31));
 
         const { loss: batchLoss, hits: batchCorrect, normsSq } = await trainStep.run(batch);
         const gradSq = normsSq.reduce((a, b) => a + b, 0);
@@ -199,6 +201,7 @@ export async function train(inp: TrainInputs, hooks: TrainHooks): Promise<TrainS
     hooks.emit({ type: 'done', ...ending(), stoppedEarly });
     return finish('done');
   } finally {
+    setDropoutStep(null);
     trainStep.dispose();
     stats.dispose();
     optimizer.dispose();
