@@ -258,14 +258,18 @@ describe('training steps on both engines', () => {
     const chosen = engine === 'tfjs' ? { make: tfjsStep } : await chooseStepEngine(model, loss, 'onnxruntime');
     const step = chosen.make({ model, loss, classes, inputShape, vars, optimizer, stats });
     const out: number[] = [];
+    let tensorsAfterFirst = 0;
     try {
       for (let s = 0; s < steps; s++) {
+        if (s === 1) tensorsAfterFirst = tf.memory().numTensors;
         const x = Float32Array.from({ length: 8 * size }, (_, i) => Math.sin(i * 0.37 + s));
         const y = Int32Array.from({ length: 8 }, (_, i) => (i + s) % classes);
         setDropoutStep(1000 + s); // as the training loop does before every step
         out.push((await step.run({ x, y, size: 8 })).loss);
       }
       setDropoutStep(null);
+      // No tensor is left behind per step (the first step creates the optimizer's slots).
+      expect(tf.memory().numTensors).toBe(tensorsAfterFirst);
       // The moving averages followed the batch statistics on both engines alike.
       const bn = model.layers.find((l) => l.getClassName() === 'BatchNormalization');
       if (bn) out.push(...(bn.getWeights()[2].dataSync() as Float32Array).slice(0, 2));
