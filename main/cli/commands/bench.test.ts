@@ -44,17 +44,17 @@ describe('reswire bench', () => {
     const bad = await reswire('bench', 'mlp', '--engine', 'gpu');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('reswire bench: --engine must be one of auto, onnxruntime, tfjs, got "gpu".\n');
-    const g = new GraphBuilder('With layer norm');
-    const inp = g.node('Input', { shape: [4] });
-    g.add('Output', { classes: 3 }, g.add('Dense', { units: 3 }, g.add('LayerNorm', {}, inp)));
-    const file = join(dir, 'layernorm.json');
+    const g = new GraphBuilder('With bilinear upsampling');
+    const inp = g.node('Input', { shape: [4, 4, 2] });
+    g.add('Output', { classes: 3 }, g.add('Dense', { units: 3 }, g.add('GlobalAvgPool2D', {}, g.add('UpSampling2D', { size: 2, interpolation: 'bilinear' }, inp))));
+    const file = join(dir, 'bilinear.json');
     writeFileSync(file, serializeDocument(g.doc()));
     const refused = await reswire('bench', file, '--steps', '1', '--engine', 'onnxruntime');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^reswire bench: The onnxruntime engine cannot train this model: LayerNormalization layers have no onnxruntime training rule yet \(layernorm\d*\)\. Choose the tfjs engine instead\.\n$/);
+    expect(refused.stderr).toMatch(/^reswire bench: The onnxruntime engine cannot train this model: bilinear upsampling has no onnxruntime training rule yet \(upsampling2d\d*\)\. Choose the tfjs engine instead\.\n$/);
     const auto = await reswire('bench', file, '--steps', '1');
     expect(auto.code).toBe(0);
-    expect(auto.stdout).toMatch(/\nTF\.js trains this model: LayerNormalization layers have no onnxruntime training rule yet \(layernorm\d*\)\.\n$/);
+    expect(auto.stdout).toMatch(/\nTF\.js trains this model: bilinear upsampling has no onnxruntime training rule yet \(upsampling2d\d*\)\.\n$/);
   });
 
   it('reads a graph file and prints a readable line on the requested backend', async () => {

@@ -5,7 +5,7 @@
 // gradient to one gradient per input.
 import { convolution, depthwiseConvolution, separableConvolution } from './convRules';
 import { avgPool, globalAvgPool, globalMaxPool, maxPool, zeroPadding } from './poolingRules';
-import { activation, cfg, type Rule, UnsupportedLayerError, variable } from './ruleKit';
+import { activation, cfg, pair, type Rule, UnsupportedLayerError, variable } from './ruleKit';
 
 export { type Forward, type RuleContext, UnsupportedLayerError, type Value } from './ruleKit';
 
@@ -143,6 +143,65 @@ const dropout: Rule = (layer, [x], ctx) => {
   };
 };
 
+/** Layer norm over channels at every position (channels are axis 1 of an NCHW image). */
+const layerNorm: Rule = (layer, [x], ctx) => {
+  const { g } = ctx;
+  const c = cfg(layer);
+  const rank = x.shape.length + 1;
+  const axis = Array.isArray(c.axis) ? (c.axis as number[]) : [c.axis as number];
+  if (axis.length !== 1 || (axis[0] !== -1 && axis[0] !== rank - 1)) throw new UnsupportedLayerError(layer.name, 'layer norm over other axes than channels has no onnxruntime training rule yet');
+  const perChannel = rank === 4 ? [1, -1, 1, 1] : [1, -1];
+  const sums = rank === 4 ? [0, 2, 3] : [0];
+  const channels = x.shape[x.shape.length - 1];
+  const gammaVar = c.scale ? variable(layer, 'gamma') : null;
+  const betaVar = c.center ? variable(layer, 'beta') : null;
+  const mean = g.op('ReduceMean', [x.name], { axes: [1], keepdims: 1 });
+  const centered = g.op('Sub', [x.name, mean]);
+  const invStd = g.op('Reciprocal', [g.op('Sqrt', [g.op('Add', [g.op('ReduceMean', [g.op('Mul', [centered, centered])], { axes: [1], keepdims: 1 }), g.scalar(c.epsilon as number)])])]);
+  const xhat = g.op('Mul', [centered, invStd]);
+  const gamma = gammaVar ? g.op('Reshape', [ctx.weight(gammaVar), g.ints(perChannel)]) : null;
+  let y = gamma ? g.op('Mul', [xhat, gamma]) : xhat;
+  if (betaVar) y = g.op('Add', [y, g.op('Reshape', [ctx.weight(betaVar), g.ints(perChannel)])], undefined, layer.name);
+  return {
+    out: { name: y, shape: x.shape },
+    backward(dy) {
+      if (gammaVar) ctx.weightGrad(gammaVar, g.op('Reshape', [g.op('ReduceSum', [g.op('Mul', [dy, xhat]), g.ints(sums)], { keepdims: 0 }), g.ints([channels])]));
+      if (betaVar) ctx.weightGrad(betaVar, g.op('Reshape', [g.op('ReduceSum', [dy, g.ints(sums)], { keepdims: 0 }), g.ints([channels])]));
+      // dx = (d - mean_c(d) - xhat * mean_c(d * xhat)) / sigma, d = dy * gamma.
+      const d = gamma ? g.op('Mul', [dy, gamma]) : dy;
+      const meanD = g.op('ReduceMean', [d], { axes: [1], keepdims: 1 });
+      const meanDx = g.op('ReduceMean', [g.op('Mul', [d, xhat])], { axes: [1], keepdims: 1 });
+      return [g.op('Mul', [g.op('Sub', [g.op('Sub', [d, meanD]), g.op('Mul', [xhat, meanDx])]), invStd])];
+    },
+  };
+};
+
+/** TF.js reshapes in NHWC order: images go to NHWC and back around the reshape. */
+const reshape: Rule = (layer, [x], { g }) => {
+  const target = (layer.outputShape as number[]).slice(1);
+  const toRows = (v: string, shape: number[]) => (shape.length === 3 ? g.op('Transpose', [v], { perm: [0, 2, 3, 1] }) : v);
+  const fromRows = (v: string, shape: number[]) => (shape.length === 3 ? g.op('Transpose', [v], { perm: [0, 3, 1, 2] }) : v);
+  const y = fromRows(g.op('Reshape', [toRows(x.name, x.shape), g.ints([-1, ...target])], undefined, layer.name), target);
+  return {
+    out: { name: y, shape: target },
+    backward: (dy) => [fromRows(g.op('Reshape', [toRows(dy, target), g.ints([-1, ...x.shape])]), x.shape)],
+  };
+};
+
+/** Nearest-neighbour upsampling repeats each cell; its gradient sums each block back. */
+const upSampling: Rule = (layer, [x], { g }) => {
+  const c = cfg(layer);
+  if (c.interpolation !== 'nearest') throw new UnsupportedLayerError(layer.name, 'bilinear upsampling has no onnxruntime training rule yet');
+  const [sh, sw] = pair(c.size);
+  const [h, w, ch] = x.shape;
+  const scales = g.floats([4], new Float32Array([1, 1, sh, sw]));
+  const y = g.op('Resize', [x.name, '', scales], { mode: 'nearest', coordinate_transformation_mode: 'asymmetric', nearest_mode: 'floor' }, layer.name);
+  return {
+    out: { name: y, shape: [h * sh, w * sw, ch] },
+    backward: (dy) => [g.op('ReduceSum', [g.op('Reshape', [dy, g.ints([0, ch, h, sh, w, sw])]), g.ints([3, 5])], { keepdims: 0 })],
+  };
+};
+
 /** Rules by TF.js class name (the closed-form batch norm serialises as BatchNormalization). */
 export const LAYER_RULES: Record<string, Rule> = {
   Conv2D: convolution,
@@ -163,4 +222,7 @@ export const LAYER_RULES: Record<string, Rule> = {
   Concatenate: concatenate,
   Flatten: flatten,
   Dropout: dropout,
+  LayerNormalization: layerNorm,
+  Reshape: reshape,
+  UpSampling2D: upSampling,
 };

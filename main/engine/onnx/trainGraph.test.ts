@@ -155,6 +155,17 @@ describe('the onnxruntime training graph', () => {
     expect(r.worstGrad).toBeLessThan(1e-4);
   });
 
+  it('matches TF.js for Reshape to flat -> Dense -> LayerNorm on flat features', async () => {
+    const g = new GraphBuilder('flat reshape');
+    const inp = g.node('Input', { shape: [4, 4, 2] });
+    const c = g.add('Conv2D', { filters: 3, kernelSize: 3, strides: 1, padding: 'same', useBias: true }, inp);
+    const r = g.add('Reshape', { targetShape: [48] }, c);
+    g.add('Output', { classes: 3 }, g.add('Dense', { units: 3 }, g.add('LayerNorm', {}, g.add('Dense', { units: 6, activation: 'relu' }, r))));
+    const res = await compare(g.doc(), 5);
+    expect(res.lossOnnx).toBeCloseTo(res.lossTfjs, 5);
+    expect(res.worstGrad).toBeLessThan(1e-4);
+  });
+
   it('matches TF.js for Flatten -> Dense (relu) -> BatchNorm on flat features', async () => {
     const g = new GraphBuilder('flat head');
     const inp = g.node('Input', { shape: [6, 6, 2] });
@@ -189,6 +200,9 @@ describe('the onnxruntime training graph', () => {
       return g.add('Concatenate', { axis: -1 }, m, f);
     }],
     ['Concatenate along the height', (g, f) => g.add('Concatenate', { axis: 0 }, f, f)],
+    ['layer norm over channels', (g, f) => g.add('LayerNorm', {}, g.add('Activation', { activation: 'relu' }, f))],
+    ['nearest upsampling 2x3', (g, f) => g.add('UpSampling2D', { size: [2, 3], interpolation: 'nearest' }, f)],
+    ['a reshape to another image', (g, f) => g.add('Reshape', { targetShape: [3, 27, 4] }, f)],
   ];
   it.each(layerGraphs)('matches TF.js through %s', async (_name, body, input) => {
     const r = await compare(convGraph({}, input ?? [9, 9, 3], body), 5);
@@ -229,17 +243,18 @@ describe('the onnxruntime training graph', () => {
   });
 
   it('names the layer it cannot express, and auto falls back to TF.js saying so', async () => {
-    const g = new GraphBuilder('layer norm');
-    const inp = g.node('Input', { shape: [4] });
-    g.add('Output', { classes: 3 }, g.add('Dense', { units: 3 }, g.add('LayerNorm', {}, g.add('Dense', { units: 8 }, inp))));
+    const g = new GraphBuilder('bilinear');
+    const inp = g.node('Input', { shape: [4, 4, 2] });
+    const up = g.add('UpSampling2D', { size: 2, interpolation: 'bilinear' }, inp);
+    g.add('Output', { classes: 3 }, g.add('Dense', { units: 3 }, g.add('GlobalAvgPool2D', {}, up)));
     const { model, loss } = compileGraph(g.doc());
     try {
       expect(() => buildTrainGraph(model, loss)).toThrow(UnsupportedLayerError);
-      expect(() => buildTrainGraph(model, loss)).toThrow(/LayerNormalization layers have no onnxruntime training rule yet \(layernorm\d*\)/);
+      expect(() => buildTrainGraph(model, loss)).toThrow(/bilinear upsampling has no onnxruntime training rule yet \(upsampling2d\d*\)/);
       const auto = await chooseStepEngine(model, loss, 'auto');
       expect(auto.engine).toBe('tfjs');
-      expect(auto.fallback).toMatch(/^TF\.js trains this model: LayerNormalization layers have no onnxruntime training rule yet \(layernorm\d*\)\.$/);
-      await expect(chooseStepEngine(model, loss, 'onnxruntime')).rejects.toThrow(/onnxruntime engine cannot train this model: .*LayerNormalization.*Choose the tfjs engine/);
+      expect(auto.fallback).toMatch(/^TF\.js trains this model: bilinear upsampling has no onnxruntime training rule yet \(upsampling2d\d*\)\.$/);
+      await expect(chooseStepEngine(model, loss, 'onnxruntime')).rejects.toThrow(/onnxruntime engine cannot train this model: bilinear upsampling.*Choose the tfjs engine/);
     } finally {
       model.dispose();
     }
