@@ -65,6 +65,19 @@ export function activation(g: OnnxGraph, layer: tf.layers.Layer, name: string, z
     const y = g.op('Tanh', [z]);
     return { y, back: (dy) => g.op('Mul', [dy, g.op('Sub', [g.scalar(1), g.op('Mul', [y, y])])]) };
   }
+  if (name === 'swish') {
+    // TF.js: x * sigmoid(x); d/dx = s + x * s * (1 - s).
+    const s = g.op('Sigmoid', [z]);
+    const y = g.op('Mul', [z, s]);
+    return { y, back: (dy) => g.op('Mul', [dy, g.op('Add', [s, g.op('Mul', [y, g.op('Sub', [g.scalar(1), s])])])]) };
+  }
+  if (name === 'gelu') {
+    // TF.js's exact GELU: x * Phi(x) with Phi(x) = (1 + erf(x / sqrt 2)) / 2; d/dx = Phi(x) + x * phi(x).
+    const cdf = g.op('Mul', [g.scalar(0.5), g.op('Add', [g.scalar(1), g.op('Erf', [g.op('Mul', [z, g.scalar(Math.SQRT1_2)])])])]);
+    const y = g.op('Mul', [z, cdf]);
+    const pdf = g.op('Mul', [g.op('Exp', [g.op('Mul', [g.op('Mul', [z, z]), g.scalar(-0.5)])]), g.scalar(1 / Math.sqrt(2 * Math.PI))]);
+    return { y, back: (dy) => g.op('Mul', [dy, g.op('Add', [cdf, g.op('Mul', [z, pdf])])]) };
+  }
   throw new UnsupportedLayerError(layer.name, `the ${name} activation has no onnxruntime training rule yet`);
 }
 

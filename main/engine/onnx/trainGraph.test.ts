@@ -194,6 +194,7 @@ describe('the onnxruntime training graph', () => {
       const c = g.add('Activation', { activation: 'leakyRelu', alpha: 0.3 }, b);
       return g.add('Activation', { activation: 'elu', alpha: 0.7 }, c);
     }],
+    ['gelu and swish', (g, f) => g.add('Activation', { activation: 'swish' }, g.add('Activation', { activation: 'gelu' }, f))],
     ['Multiply and Concatenate (channels) of two branches', (g, f) => {
       const a = g.add('Conv2D', { filters: 4, kernelSize: 1, strides: 1, padding: 'same', useBias: true }, f);
       const m = g.add('Multiply', {}, f, a);
