@@ -5,7 +5,7 @@ import type { ProjectEntry } from '../../../shared/api/schemas';
 import { getStudioApi } from '../api/client';
 import { useT, type MessageKey } from '../i18n';
 import { saidBy, useSay, type Said } from '../i18n/messageText';
-import { saveTo, suggestedFileName, tryOpenPath } from '../project/projectActions';
+import { suggestedFileName, tryOpenPath, trySaveTo } from '../project/projectActions';
 import { useDocument } from '../store/documentStore';
 import { useUi } from '../store/uiStore';
 import { Modal } from './Modal';
@@ -20,8 +20,8 @@ function join(dir: string, name: string): string {
   return dir ? `${dir}/${name}` : name;
 }
 
-/** What went wrong, kept as data so it follows a language switch. */
-type Problem = { key: MessageKey } | { said: Said };
+/** What went wrong, kept as data so it follows a language switch; one about the name goes once it is edited. */
+type Problem = ({ key: MessageKey } | { said: Said }) & { aboutName?: boolean };
 
 export function FilePicker({ mode }: { mode: 'open' | 'saveAs' }) {
   const t = useT();
@@ -52,7 +52,8 @@ export function FilePicker({ mode }: { mode: 'open' | 'saveAs' }) {
   }, [dir]);
 
   const shown = (entries ?? []).filter((e) => e.kind === 'folder' || e.name.endsWith('.json'));
-  // A file that cannot be opened is explained here, in the picker, where the user is looking.
+  // A file that cannot be opened or saved is explained here, in the picker, where the user is
+  // looking (a notice would sit behind the backdrop).
   const open = async (path: string) => {
     setBusy(true);
     const result = await tryOpenPath(path);
@@ -63,19 +64,25 @@ export function FilePicker({ mode }: { mode: 'open' | 'saveAs' }) {
   const save = async () => {
     const trimmed = name.trim();
     if (!trimmed || /[\\/]/.test(trimmed)) {
-      setProblem({ key: 'picker.badName' });
+      setProblem({ key: 'picker.badName', aboutName: true });
       return;
     }
     const exists = (entries ?? []).some((e) => e.kind === 'file' && (e.name === trimmed || e.name === `${trimmed}.reswire.json`));
     if (exists && !window.confirm(t('picker.overwrite', { name: trimmed }))) return;
     setBusy(true);
-    if (await saveTo(join(dir, trimmed))) close();
+    const result = await trySaveTo(join(dir, trimmed));
     setBusy(false);
+    if (result.ok) close();
+    else setProblem({ said: result.problem, aboutName: true });
+  };
+  const rename = (next: string) => {
+    setName(next);
+    if (problem?.aboutName) setProblem(null);
   };
   const choose = (entry: ProjectEntry) => {
     if (entry.kind === 'folder') setDir(entry.path);
     else if (mode === 'open') void open(entry.path);
-    else setName(entry.name);
+    else rename(entry.name);
   };
 
   return (
@@ -109,7 +116,7 @@ export function FilePicker({ mode }: { mode: 'open' | 'saveAs' }) {
       {mode === 'saveAs' && (
         <div className="picker-save">
           <label htmlFor="picker-name">{t('picker.fileName')}</label>
-          <input id="picker-name" value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} data-testid="picker-name" autoFocus />
+          <input id="picker-name" value={name} onChange={(e) => rename(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} data-testid="picker-name" autoFocus />
           <button className="primary" onClick={() => void save()} disabled={busy} data-testid="picker-save">
             {t('action.save')}
           </button>

@@ -91,7 +91,8 @@ export async function openFromSystem(): Promise<void> {
   if (path && confirmDiscard()) await openPath(path);
 }
 
-export async function saveTo(path: string): Promise<boolean> {
+/** Saves the document; when it cannot be saved, says why and changes nothing (the caller shows it). */
+export async function trySaveTo(path: string): Promise<{ ok: true } | { ok: false; problem: Said }> {
   const ui = useUi.getState();
   const doc = useDocument.getState().doc;
   const target = path.endsWith('.json') ? path : `${path}${PROJECT_SUFFIX}`;
@@ -102,11 +103,17 @@ export async function saveTo(path: string): Promise<boolean> {
     useDocument.getState().markSaved(doc, res.relativePath || res.path);
     ui.notify('success', 'notice.saved', { name: res.relativePath });
     await remember(res.relativePath || res.path);
-    return true;
+    return { ok: true };
   } catch (err) {
-    ui.notify('error', 'notice.saveFailed', undefined, saidBy(err));
-    return false;
+    return { ok: false, problem: saidBy(err) };
   }
+}
+
+/** Saves the document; a failure is told in a notice. */
+export async function saveTo(path: string): Promise<boolean> {
+  const result = await trySaveTo(path);
+  if (!result.ok) useUi.getState().notify('error', 'notice.saveFailed', undefined, result.problem);
+  return result.ok;
 }
 
 export function suggestedFileName(doc: GraphDocument): string {
