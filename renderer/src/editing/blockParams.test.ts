@@ -4,7 +4,7 @@ import { parseDocument } from '../../../shared/graph/schema';
 import type { GraphDocument } from '../../../shared/graph/types';
 import { RESIDUAL_BLOCKS } from '../../../shared/templates/blocks';
 import { instanceParams } from './blocks';
-import { addBlockParam, blockParamUsers, draftSpec, removeBlockParam, type BlockParamDraft } from './blockParams';
+import { addBlockParam, blockParamUsers, changeBlockParam, changeOf, checkChange, draftSpec, removeBlockParam, type BlockParamDraft } from './blockParams';
 import { doc, e, n } from './testGraphs';
 
 /** input -> b1 (an instance of "branch": one Conv2D of 8 filters) -> gap -> out, and "basic" beside it. */
@@ -102,5 +102,79 @@ describe('removing a block param', () => {
     expect(shortcut.layers.length).toBeGreaterThan(0);
     expect(removeBlockParam(d, 'basic', 'shortcut')).toMatchObject({ ok: false, error: 'blockParam.inUse', vars: { name: 'shortcut' } });
     expect(removeBlockParam(d, 'branch', 'width')).toMatchObject({ ok: false, error: 'blockParam.noBlock' });
+  });
+});
+
+describe('changing a block param’s default', () => {
+  /** project() with an instance of "basic" that sets nothing, and one set to a projection shortcut. */
+  function withBasics(): GraphDocument {
+    const d = project();
+    return { ...d, nodes: [...d.nodes, n('r1', 'Block', { block: 'basic' }, 400), n('r2', 'Block', { block: 'basic', shortcut: 'projection', filters: 8 }, 500)] };
+  }
+  const change = (defaultText: string, optionsText = '') => ({ defaultText, optionsText });
+  function changed(d: GraphDocument, blockId: string, name: string, defaultText: string, optionsText = ''): GraphDocument {
+    const r = changeBlockParam(d, blockId, name, change(defaultText, optionsText));
+    if (!r.ok) throw new Error(r.error);
+    return r.doc;
+  }
+
+  it('changes it in place, keeping the label, help and limits; instances that leave it unset follow', () => {
+    const before = withBasics();
+    const after = changed(before, 'basic', 'filters', ' 32 ');
+    expect(after.blocks.basic.params.filters).toEqual({ ...before.blocks.basic.params.filters, default: 32 });
+    expect(before.blocks.basic.params.filters.default).toBe(64);
+    const instance = (id: string) => instanceParams(after.blocks.basic, after.nodes.find((x) => x.id === id)!.params);
+    expect(instance('r1').filters).toBe(32);
+    expect(instance('r2').filters).toBe(8);
+    expect(parseDocument(JSON.parse(JSON.stringify(after))).ok).toBe(true);
+    expect(changed(before, 'basic', 'stride', '2').blocks.basic.params.stride.default).toBe(2);
+    expect(changed(added(before, 'branch', { kind: 'bool', defaultText: 'false', name: 'bias' }), 'branch', 'bias', 'true').blocks.branch.params.bias.default).toBe(true);
+  });
+
+  it('refuses a default that does not fit, as adding does, and the param’s own limits', () => {
+    const d = withBasics();
+    expect(changeBlockParam(d, 'basic', 'filters', change('1.5'))).toMatchObject({ ok: false, error: 'field.int', field: 'default' });
+    expect(changeBlockParam(d, 'basic', 'filters', change(''))).toMatchObject({ ok: false, error: 'field.required' });
+    expect(changeBlockParam(d, 'basic', 'filters', change('0'))).toMatchObject({ ok: false, error: 'field.min', vars: { min: 1 } });
+    expect(changeBlockParam(d, 'basic', 'stride', change('3'))).toMatchObject({ ok: false, error: 'field.max', vars: { max: 2 } });
+    const f = added(d, 'branch', { kind: 'float', defaultText: '0.5', name: 'rate' });
+    expect(changeBlockParam(f, 'branch', 'rate', change('half'))).toMatchObject({ ok: false, error: 'field.number' });
+    expect(changeBlockParam(d, 'basic', 'nope', change('1'))).toMatchObject({ ok: false, error: 'blockParam.noBlock' });
+    expect(changeBlockParam(d, 'nope', 'filters', change('1'))).toMatchObject({ ok: false, error: 'blockParam.noBlock' });
+  });
+
+  it('changes a choice’s default and its choices, with the checks of adding one', () => {
+    const d = withBasics();
+    expect(changeOf(d.blocks.basic.params.shortcut)).toEqual({ defaultText: 'identity', optionsText: 'identity, projection' });
+    expect(changed(d, 'basic', 'shortcut', 'projection', 'identity, projection').blocks.basic.params.shortcut).toMatchObject({ default: 'projection', options: ['identity', 'projection'] });
+    expect(changed(d, 'basic', 'shortcut', '', 'projection, identity, none').blocks.basic.params.shortcut).toMatchObject({ default: 'projection', options: ['projection', 'identity', 'none'] });
+    expect(changeBlockParam(d, 'basic', 'shortcut', change('none', 'identity, projection'))).toMatchObject({ ok: false, error: 'blockParam.defaultNotOption', field: 'default' });
+    expect(changeBlockParam(d, 'basic', 'shortcut', change('', 'identity'))).toMatchObject({ ok: false, error: 'blockParam.optionsNeeded', field: 'options' });
+    expect(changeBlockParam(d, 'basic', 'shortcut', change('', 'identity, identity'))).toMatchObject({ ok: false, error: 'blockParam.optionRepeated' });
+  });
+
+  it('refuses to drop a choice still in use, naming the layers, wires and instances that use it', () => {
+    const d = withBasics();
+    const refused = changeBlockParam(d, 'basic', 'shortcut', change('identity', 'identity, none'));
+    expect(refused).toMatchObject({ ok: false, error: 'blockParam.choiceInUse', field: 'options', vars: { option: 'projection' } });
+    if (refused.ok) return;
+    expect(refused.users?.layers.length).toBeGreaterThan(0);
+    expect(refused.users?.instances).toEqual(['r2']);
+
+    // A choice only an instance uses, in another block's graph too.
+    const act = added(d, 'branch', { name: 'act', kind: 'enum', defaultText: 'relu', optionsText: 'relu, gelu, swish' });
+    const outer = { ...act.blocks.basic, id: 'outer', nodes: [...act.blocks.basic.nodes, n('inner', 'Block', { block: 'branch', act: 'gelu' })] };
+    const nested = { ...act, blocks: { ...act.blocks, outer } };
+    expect(checkChange(nested, 'branch', 'act', change('relu', 'relu, swish'))).toMatchObject({ ok: false, error: 'blockParam.choiceInUse', users: { layers: [], wires: [], instances: ['inner'] } });
+    // An unused one may go, and numeric choices stay numbers.
+    expect(changed(nested, 'branch', 'act', 'relu', 'relu, gelu').blocks.branch.params.act.options).toEqual(['relu', 'gelu']);
+    expect(changed(d, 'basic', 'stride', '1', '1, 2').blocks.basic.params.stride.options).toEqual([1, 2]);
+  });
+
+  it('gives back the same document when nothing changes', () => {
+    const d = withBasics();
+    const same = changeBlockParam(d, 'basic', 'shortcut', change('identity', 'identity ,projection'));
+    expect(same).toEqual({ ok: true, doc: d });
+    expect(same.ok && same.doc).toBe(d);
   });
 });

@@ -20,6 +20,11 @@ export const EN_BLOCK_PARAM_TEXT = {
   'blockDef.firstChoice': 'first choice',
   'blockDef.add': 'Add parameter',
   'blockDef.wire': 'the wire {source} → {target}',
+  'blockDef.instance': 'the instance {id}',
+  'blockDef.edit': 'Change the default of {name}',
+  'blockDef.editChoices': 'Change the default and choices of {name}',
+  'blockDef.apply': 'Apply',
+  'blockDef.editHint': 'Instances that do not set it follow the new default.',
   'blockDef.listSeparator': ', ',
   'blockDef.wholeGraph': 'Whole graph',
 
@@ -33,6 +38,7 @@ export const EN_BLOCK_PARAM_TEXT = {
   'blockParam.inUse':
     'Parameter “{name}” is still used by {users}. Give those layers their own values instead of @{name} (or drop their conditions on it), then remove it.',
   'blockParam.noBlock': 'This block definition no longer exists; go back to the main graph.',
+  'blockParam.choiceInUse': 'The choice “{option}” is still used by {users}; keep it among the choices, or change or remove those first.',
 } as const;
 
 export const ZH_BLOCK_PARAM_TEXT: Record<keyof typeof EN_BLOCK_PARAM_TEXT, string> = {
@@ -55,6 +61,11 @@ export const ZH_BLOCK_PARAM_TEXT: Record<keyof typeof EN_BLOCK_PARAM_TEXT, strin
   'blockDef.firstChoice': '第一个可选值',
   'blockDef.add': '添加参数',
   'blockDef.wire': '连线 {source} → {target}',
+  'blockDef.instance': '实例 {id}',
+  'blockDef.edit': '修改 {name} 的默认值',
+  'blockDef.editChoices': '修改 {name} 的默认值和可选值',
+  'blockDef.apply': '应用',
+  'blockDef.editHint': '没有单独设置它的实例会随新的默认值变化。',
   'blockDef.listSeparator': '、',
   'blockDef.wholeGraph': '整个图',
 
@@ -67,4 +78,5 @@ export const ZH_BLOCK_PARAM_TEXT: Record<keyof typeof EN_BLOCK_PARAM_TEXT, strin
   'blockParam.defaultNotOption': '默认值必须是这些可选值之一：{options}。',
   'blockParam.inUse': '参数“{name}”仍被 {users} 使用。请先给这些层填上各自的值来代替 @{name}（或去掉依赖它的条件），再删除它。',
   'blockParam.noBlock': '这个模块定义已不存在；请返回主图。',
+  'blockParam.choiceInUse': '可选值“{option}”仍被 {users} 使用；请保留这个可选值，或先修改或删除它们。',
 };

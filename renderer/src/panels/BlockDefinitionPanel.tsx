@@ -1,12 +1,15 @@
-// With a block definition open and nothing selected: the block's own params, each with a
-// remove button (refused, with the layers named, while layers inside still use it), and the
-// form that adds one. Instances show every param with its default until they set it.
+// With a block definition open and nothing selected: the block's own params, each with an
+// edit button (its default, and a choice's choices) and a remove button (refused, with the
+// layers named, while layers inside still use it), and the form that adds one. Instances show
+// every param with its default until they set it.
 import { useState } from 'react';
 import { BLOCK_NODE_TYPE, type BlockDefinition, type BlockParamSpec, type GraphDocument } from '../../../shared/graph/types';
 import type { Refusal } from '../editing/blockParams';
 import { useT, type Translate } from '../i18n';
 import { useDocument } from '../store/documentStore';
 import { AddBlockParam } from './AddBlockParam';
+import { refusalText } from './blockParamRefusal';
+import { EditBlockParam } from './EditBlockParam';
 import { blockDescription, blockName, optionText, paramText } from './layerText';
 import '../styles/blockParams.css';
 
@@ -20,20 +23,19 @@ function defaultText(spec: BlockParamSpec, t: Translate): string {
   return spec.kind === 'enum' ? optionText(String(spec.default)) : String(spec.default);
 }
 
-/** The sentence for a refused edit, with the layers and wires that block it in this language. */
-function refusalText(refusal: Refusal, t: Translate): string {
-  const users = refusal.users && [...refusal.users.layers, ...refusal.users.wires.map((w) => t('blockDef.wire', w))].join(t('blockDef.listSeparator'));
-  return t(refusal.error, users ? { ...refusal.vars, users } : refusal.vars);
-}
-
 export function BlockDefinitionPanel({ def }: { def: BlockDefinition }) {
   const t = useT();
   const doc = useDocument((s) => s.doc);
   const [refused, setRefused] = useState<{ name: string; refusal: Refusal } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const params = Object.entries(def.params);
   const remove = (name: string) => {
     const result = useDocument.getState().removeBlockParam(name);
     setRefused(result.ok ? null : { name, refusal: result });
+  };
+  const edit = (name: string) => {
+    setRefused(null);
+    setEditing(editing === name ? null : name);
   };
 
   return (
@@ -67,6 +69,16 @@ export function BlockDefinitionPanel({ def }: { def: BlockDefinition }) {
                   </span>
                 </div>
                 <button
+                  className={`icon-button block-param-edit ${editing === name ? 'is-active' : ''}`}
+                  onClick={() => edit(name)}
+                  title={t(spec.kind === 'enum' ? 'blockDef.editChoices' : 'blockDef.edit', { name })}
+                  aria-label={t(spec.kind === 'enum' ? 'blockDef.editChoices' : 'blockDef.edit', { name })}
+                  aria-expanded={editing === name}
+                  data-testid={`edit-param-button-${name}`}
+                >
+                  ✎
+                </button>
+                <button
                   className="icon-button block-param-remove"
                   onClick={() => remove(name)}
                   title={t('blockDef.remove', { name })}
@@ -76,6 +88,7 @@ export function BlockDefinitionPanel({ def }: { def: BlockDefinition }) {
                   ×
                 </button>
               </div>
+              {editing === name && <EditBlockParam key={`${def.id}:${name}`} name={name} spec={spec} onDone={() => setEditing(null)} />}
               {refused?.name === name && def.params[name] && (
                 <div className="field-error" role="alert" data-testid="remove-param-error">
                   {refusalText(refused.refusal, t)}

@@ -38,7 +38,7 @@ export function Properties() {
   else if (scope !== null && doc.blocks[scope])
     body = (
       <>
-        <BlockDefinitionPanel def={doc.blocks[scope]} />
+        <BlockDefinitionPanel key={scope} def={doc.blocks[scope]} />
         <ProblemList heading={t('blockDef.wholeGraph')} />
       </>
     );

@@ -67,4 +67,22 @@ describe('document store', () => {
     expect(useDocument.getState().doc.blocks.basic.params.width).toBeUndefined();
     expect(useDocument.getState().scopePath).toEqual(['basic']);
   });
+
+  it('changes a param’s default of the open block as one undoable step; a refusal or no change commits nothing', () => {
+    const basic = structuredClone(RESIDUAL_BLOCKS.basic.definition);
+    useDocument.getState().load(doc([n('input', 'Input', { shape: [8, 8, 16] }), n('b', 'Block', { block: 'basic' })], [e('input', 'b')], { basic }), null);
+    const s = useDocument.getState();
+    s.openBlock('basic');
+    const start = useDocument.getState().doc;
+    expect(s.changeBlockParam('filters', { defaultText: '64', optionsText: '' }).ok).toBe(true);
+    expect(useDocument.getState().doc).toBe(start);
+    expect(s.changeBlockParam('filters', { defaultText: '0', optionsText: '' })).toMatchObject({ ok: false, error: 'field.min' });
+    expect(useDocument.getState().doc).toBe(start);
+    expect(s.changeBlockParam('filters', { defaultText: '16', optionsText: '' }).ok).toBe(true);
+    expect(useDocument.getState().doc.blocks.basic.params.filters.default).toBe(16);
+    expect(useAnalysis.getState().analysis.nodes.get('b')?.outputShape).toEqual([8, 8, 16]);
+    s.undo();
+    expect(useDocument.getState().doc).toBe(start);
+    expect(isDirty(useDocument.getState())).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { GraphEdit } from '../../../shared/graph/edits';
 import { GRAPH_FORMAT, GRAPH_VERSION, type GraphDocument } from '../../../shared/graph/types';
-import { addBlockParam, removeBlockParam, type BlockParamDraft, type BlockParamEdit } from '../editing/blockParams';
+import { addBlockParam, changeBlockParam, removeBlockParam, type BlockParamChange, type BlockParamDraft, type BlockParamEdit } from '../editing/blockParams';
 import { pushState, redoState, startHistory, undoState, type History } from '../editing/history';
 import { applyScopedEdits, type ScopeId } from '../editing/scope';
 import { t } from '../i18n';
@@ -40,6 +40,8 @@ export interface DocumentState {
   closeBlocksTo(depth: number): void;
   /** Adds a param to the open block definition as one undoable step; a refusal changes nothing. */
   addBlockParam(draft: BlockParamDraft): BlockParamEdit;
+  /** Changes a param's default (and a choice's choices) as one undoable step; a refusal or no change commits nothing. */
+  changeBlockParam(name: string, change: BlockParamChange): BlockParamEdit;
   /** Removes a param of the open block definition (refused while its layers use it). */
   removeBlockParam(name: string): BlockParamEdit;
 }
@@ -98,6 +100,12 @@ export const useDocument = create<DocumentState>((set, get) => {
       const scope = currentScope(get());
       const result = scope === null ? ({ ok: false, error: 'blockParam.noBlock' } as const) : addBlockParam(get().doc, scope, draft);
       if (result.ok) get().commit(result.doc);
+      return result;
+    },
+    changeBlockParam(name, change) {
+      const scope = currentScope(get());
+      const result = scope === null ? ({ ok: false, error: 'blockParam.noBlock' } as const) : changeBlockParam(get().doc, scope, name, change);
+      if (result.ok && result.doc !== get().doc) get().commit(result.doc);
       return result;
     },
     removeBlockParam(name) {
