@@ -1,9 +1,9 @@
 // File operations behind the project methods: listing a folder, reading, and writing a file
 // so that a crash, a full disk or a failed serialisation never leaves half a file behind.
-import { randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rename, stat, unlink, mkdir } from 'node:fs/promises';
+import { readdir, readFile, stat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { StudioApiError } from '../../shared/api/errors';
+import { writeFileAtomic as writeAtomically } from '../engine/files/atomic';
 import { PROJECT_EXTENSION, type ProjectEntry } from '../../shared/api/schemas';
 import { msg, type MessageArg } from '../../shared/i18n/messages';
 
@@ -63,26 +63,15 @@ export async function readTextFile(absolute: string, shownAs: string): Promise<s
 }
 
 /**
- * Writes `produce()`'s text to `absolute` atomically: the text is made first, written to a
- * temporary file beside the target, flushed, then renamed over it. If any step fails, the old
- * file is untouched and the temporary file removed. Returns the bytes written.
+ * Writes `produce()`'s text to `absolute` atomically (engine/files/atomic.ts): the text is
+ * made first, so a failing serialiser leaves the old file untouched. Returns the bytes written.
  */
 export async function writeFileAtomic(absolute: string, shownAs: string, produce: () => string): Promise<number> {
   const text = produce();
-  const dir = path.dirname(absolute);
-  const temp = path.join(dir, `.${path.basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, absolute);
+    await mkdir(path.dirname(absolute), { recursive: true });
+    await writeAtomically(absolute, text);
   } catch (e) {
-    await unlink(temp).catch(() => undefined);
     throw fileProblem('save', shownAs, e);
   }
   return Buffer.byteLength(text, 'utf8');

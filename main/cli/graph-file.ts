@@ -1,9 +1,9 @@
 // Reading and writing graph files for the CLI: every failure becomes one sentence naming the
 // file (a UsageError, exit 2), and writes are atomic so a crash never leaves half a graph.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseDocument } from '../../shared/graph/schema';
+import { writeFileAtomic as writeAtomically } from '../engine/files/atomic';
 import type { GraphDocument } from '../../shared/graph/types';
 import { UsageError } from './command';
 
@@ -49,14 +49,11 @@ export async function readGraphFile(file: string): Promise<LoadedGraph> {
   return parsed.migratedFrom === undefined ? { doc: parsed.doc } : { doc: parsed.doc, migratedFrom: parsed.migratedFrom };
 }
 
-/** Writes text to a temporary file beside `file`, then renames it over `file`. */
+/** Writes text to `file` atomically (engine/files/atomic.ts); a failure is one sentence. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, file);
+    await writeAtomically(file, text);
   } catch (err) {
-    await unlink(temp).catch(() => undefined);
     throw fsProblem('write', file, err);
   }
 }

@@ -1,8 +1,9 @@
 // The run folder: runs/<id>/{run.json, events.jsonl, checkpoints/, model/}. Plain files, so a
 // run can be read after a crash, diffed, or copied to another machine.
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeFileAtomicSync } from '../files/atomic';
 import { type RunEvent, type RunRecord, RunRecordSchema, parseRunEvent } from '../../../shared/api/runEvents';
 
 export const RUN_FILE = 'run.json';
@@ -38,15 +39,8 @@ export function createRunFolder(runsDir: string, graphName: string, at = new Dat
   }
 }
 
-/** Writes a file so that readers see the old or the new content, never half of one. */
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
-
 export function writeRunRecord(runDir: string, record: RunRecord): void {
-  writeFileAtomic(join(runDir, RUN_FILE), JSON.stringify(record, null, 2) + '\n');
+  writeFileAtomicSync(join(runDir, RUN_FILE), JSON.stringify(record, null, 2) + '\n');
 }
 
 /** Appends one event as one line, synchronously: it is on disk before the next batch starts. */
