@@ -57,6 +57,12 @@ describe('a residual block’s params changed in place', () => {
     await field.press('Enter');
     await expect.poll(() => meta('filters')).toBe('Whole number · default 32');
     expect(await page.locator('[data-testid="edit-param-filters"]').count()).toBe(0);
+
+    // The stride offers 1 or 2 only, so its default is picked from those.
+    await page.locator('[data-testid="edit-param-button-stride"]').click();
+    expect(await page.locator('[data-testid="edit-param-default-stride"] option').allTextContents()).toEqual(['1', '2']);
+    await page.locator('[data-testid="cancel-param-stride"]').click();
+    expect(await page.locator('[data-testid="edit-param-stride"]').count()).toBe(0);
   });
 
   it('refuses to drop a choice still in use, naming who uses it, in English and Chinese', async () => {

@@ -137,6 +137,9 @@ describe('changing a block param’s default', () => {
     expect(changeBlockParam(d, 'basic', 'filters', change(''))).toMatchObject({ ok: false, error: 'field.required' });
     expect(changeBlockParam(d, 'basic', 'filters', change('0'))).toMatchObject({ ok: false, error: 'field.min', vars: { min: 1 } });
     expect(changeBlockParam(d, 'basic', 'stride', change('3'))).toMatchObject({ ok: false, error: 'field.max', vars: { max: 2 } });
+    const offered = { ...d, blocks: { ...d.blocks, basic: { ...d.blocks.basic, params: { ...d.blocks.basic.params, filters: { kind: 'int' as const, default: 16, options: [16, 32, 64] } } } } };
+    expect(changeBlockParam(offered, 'basic', 'filters', change('48'))).toMatchObject({ ok: false, error: 'blockParam.defaultNotOption', vars: { options: '16, 32, 64' } });
+    expect(changed(offered, 'basic', 'filters', '64').blocks.basic.params.filters).toEqual({ kind: 'int', default: 64, options: [16, 32, 64] });
     const f = added(d, 'branch', { kind: 'float', defaultText: '0.5', name: 'rate' });
     expect(changeBlockParam(f, 'branch', 'rate', change('half'))).toMatchObject({ ok: false, error: 'field.number' });
     expect(changeBlockParam(d, 'basic', 'nope', change('1'))).toMatchObject({ ok: false, error: 'blockParam.noBlock' });

@@ -172,6 +172,10 @@ export function checkChange(doc: GraphDocument, blockId: string, name: string, c
   const typed = typedSpec(spec.kind, change.defaultText, change.optionsText, spec);
   if (!typed.ok) return typed;
   const next: BlockParamSpec = { ...spec, default: typed.spec.default, ...(spec.kind === 'enum' ? { options: typed.spec.options } : {}) };
+  // A number param may offer fixed values (a stride of 1 or 2); its default is one of them.
+  if (spec.kind !== 'enum' && spec.options && !spec.options.includes(next.default as number)) {
+    return refuse('blockParam.defaultNotOption', 'default', { options: spec.options.join(', ') });
+  }
   for (const option of spec.kind === 'enum' ? (spec.options ?? []) : []) {
     if (next.options?.includes(option)) continue;
     const users = choiceUsers(doc, blockId, name, option);

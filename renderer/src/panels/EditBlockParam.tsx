@@ -36,9 +36,11 @@ export function EditBlockParam({ name, spec, onDone }: { name: string; spec: Blo
   };
   const marked = (field: string) => (refusal?.field === field ? 'has-error' : '');
 
+  // A number param that offers fixed values (a stride of 1 or 2) picks its default among them.
+  const offered = spec.kind !== 'enum' && spec.kind !== 'bool' && spec.options ? spec.options.map(String) : null;
   let defaultField;
-  if (spec.kind === 'bool' || spec.kind === 'enum') {
-    const values = spec.kind === 'bool' ? ['false', 'true'] : choices;
+  if (spec.kind === 'bool' || spec.kind === 'enum' || offered) {
+    const values = offered ?? (spec.kind === 'bool' ? ['false', 'true'] : choices);
     const label = (v: string) => (spec.kind === 'bool' ? t(v === 'true' ? 'field.on' : 'field.off') : optionText(v));
     defaultField = (
       <select id={`${id}-default`} value={typed.defaultText || values[0]} onChange={(e) => setChange({ ...change, defaultText: e.target.value })} onKeyDown={onKeyDown} autoFocus data-testid={`edit-param-default-${name}`}>
