@@ -8,7 +8,7 @@ import { BACKEND_NAMES, type BackendName, initBackend } from '../../engine/backe
 import { CompileError, compileGraph } from '../../engine/compile';
 import { LayerStatsCollector } from '../../engine/train/layerStats';
 import { createOptimizer } from '../../engine/train/optimizers';
-import { chooseStepEngine, type TrainStep } from '../../engine/train/step';
+import { chooseStepEngine, StepEngineRefusal, type TrainStep } from '../../engine/train/step';
 import { STEP_ENGINE_CHOICES, type StepEngine, type StepEngineChoice } from '../../../shared/api/runEvents';
 import { type Command, UsageError } from '../command';
 import { readGraphFile } from '../graph-file';
@@ -166,7 +166,7 @@ export const benchCommand: Command = {
     } catch (e) {
       if (e instanceof CompileError) throw new UsageError(e.nodeId ? `${e.message} (node ${e.nodeId})` : e.message);
       if (backend !== undefined && /backend/.test((e as Error).message)) throw new UsageError((e as Error).message);
-      if (engine === 'onnxruntime' && /onnxruntime engine/.test((e as Error).message)) throw new UsageError((e as Error).message);
+      if (e instanceof StepEngineRefusal) throw new UsageError(e.message);
       throw e;
     }
     if (values.json) {

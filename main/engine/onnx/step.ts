@@ -4,7 +4,7 @@
 // TF.js layer does in training.
 import * as tf from '@tensorflow/tfjs';
 import { dropoutMask, dropoutSeed } from '../compile/dropout';
-import type { LossKind } from '../train/metrics';
+import { type LossKind, targetValues } from '../train/metrics';
 import type { MakeStep } from '../train/step';
 import { encodeModel } from './proto';
 import { createSession, loadOnnxRuntime } from './runtime';
@@ -21,6 +21,7 @@ export async function prepareOnnxStep(model: tf.LayersModel, loss: LossKind): Pr
   const ort = await loadOnnxRuntime();
   const session = await createSession(ort, encodeModel(graph.spec));
   const { classes } = graph;
+  const sampleSize = graph.inputShape.reduce((a, b) => a * b, 1);
   const shapes = graph.weights.map((w) => w.variable.shape as number[]);
   return (s) => {
     // The loop's variable order (the layer statistics index gradients by it).
@@ -35,15 +36,10 @@ export async function prepareOnnxStep(model: tf.LayersModel, loss: LossKind): Pr
       engine: 'onnxruntime',
       async run(batch) {
         const n = batch.size;
-        // As targetsFor makes them: the label itself for a binary output, else one-hot.
-        const targets = new Float32Array(n * classes);
-        for (let i = 0; i < n; i++) {
-          if (loss === 'binaryCrossentropy') targets[i] = batch.y[i];
-          else targets[i * classes + batch.y[i]] = 1;
-        }
+        const targets = targetValues(loss, batch.y.subarray(0, n), classes);
         const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
-          x: new ort.Tensor('float32', batch.x.subarray(0, n * graph.inputShape.reduce((a, b) => a * b, 1)), [n, ...graph.inputShape]),
-          t: new ort.Tensor('float32', targets, [n, classes]),
+          x: new ort.Tensor('float32', batch.x.subarray(0, n * sampleSize), [n, ...graph.inputShape]),
+          t: new ort.Tensor('float32', targets.values, targets.shape),
         };
         graph.weights.forEach((w, i) => {
           feeds[w.input] = new ort.Tensor('float32', w.variable.read().dataSync() as Float32Array, shapes[i]);

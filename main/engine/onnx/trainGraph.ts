@@ -62,7 +62,11 @@ export function buildTrainGraph(model: tf.LayersModel, loss: LossKind): TrainGra
       return input;
     },
     batchStats(layer, mean, variance) {
-      batchNorms.push({ layer, mean, variance });
+      const at = `bn${batchNorms.length}`;
+      const channels = (layer.outputShape as number[]).at(-1)!;
+      g.output(`${at}:mean`, mean, [channels]);
+      g.output(`${at}:variance`, variance, [channels]);
+      batchNorms.push({ layer, mean: `${at}:mean`, variance: `${at}:variance` });
     },
   };
 
@@ -116,12 +120,5 @@ export function buildTrainGraph(model: tf.LayersModel, loss: LossKind): TrainGra
     g.output(name, grad, lv.shape as number[]);
     weights.push({ variable: lv, input: inputOf.get(lv)!, grad: name });
   }
-  batchNorms.forEach((b, i) => {
-    const c = (b.layer.outputShape as number[]).at(-1)!;
-    g.output(`bn${i}:mean`, b.mean, [c]);
-    g.output(`bn${i}:variance`, b.variance, [c]);
-    b.mean = `bn${i}:mean`;
-    b.variance = `bn${i}:variance`;
-  });
   return { spec: g.model(model.name || 'reswire'), inputShape, classes, weights, dropouts, batchNorms };
 }

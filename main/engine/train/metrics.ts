@@ -5,11 +5,23 @@ export type LossKind = 'crossentropy' | 'binaryCrossentropy' | 'mse';
 
 const EPS = 1e-7;
 
-/** The targets a loss compares predictions with, from class indices. */
+/**
+ * The targets a loss compares predictions with, from class indices, as plain numbers: the
+ * label itself ([N, 1]) for binary cross-entropy, one-hot rows ([N, classes]) otherwise.
+ * Both step engines take their targets from here.
+ */
+export function targetValues(kind: LossKind, labels: Int32Array, classes: number): { values: Float32Array; shape: [number, number] } {
+  const n = labels.length;
+  if (kind === 'binaryCrossentropy') return { values: Float32Array.from(labels), shape: [n, 1] };
+  const values = new Float32Array(n * classes);
+  for (let i = 0; i < n; i++) values[i * classes + labels[i]] = 1;
+  return { values, shape: [n, classes] };
+}
+
+/** targetValues as tensors, with the labels beside them. */
 export function targetsFor(kind: LossKind, labels: Int32Array, classes: number): { labels: tf.Tensor1D; targets: tf.Tensor } {
-  const l = tf.tensor1d(labels, 'int32');
-  if (kind === 'binaryCrossentropy') return { labels: l, targets: tf.reshape(tf.cast(l, 'float32'), [-1, 1]) };
-  return { labels: l, targets: tf.oneHot(l, classes) };
+  const { values, shape } = targetValues(kind, labels, classes);
+  return { labels: tf.tensor1d(labels, 'int32'), targets: tf.tensor2d(values, shape) };
 }
 
 /** Mean loss over the batch (a scalar). `pred` is the model output: probabilities or values. */

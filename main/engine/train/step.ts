@@ -68,6 +68,14 @@ export function tfjsStep(s: StepSetup): TrainStep {
 
 export type MakeStep = (s: StepSetup) => TrainStep;
 
+/** The engine a run or benchmark asked for cannot train its model (a usage problem, not a crash). */
+export class StepEngineRefusal extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = 'StepEngineRefusal';
+  }
+}
+
 export interface ChosenEngine {
   engine: StepEngine;
   /** Why 'auto' chose TF.js, as a sentence; null when onnxruntime was chosen or TF.js was asked for. */
@@ -87,7 +95,7 @@ export async function chooseStepEngine(model: tf.LayersModel, loss: LossKind, ch
     return { engine: 'onnxruntime', fallback: null, make: await prepareOnnxStep(model, loss) };
   } catch (e) {
     const reason = (e as Error).message.replace(/\.?$/, '.');
-    if (choice === 'onnxruntime') throw new Error(`The onnxruntime engine cannot train this model: ${reason} Choose the tfjs engine instead.`, { cause: e });
+    if (choice === 'onnxruntime') throw new StepEngineRefusal(`The onnxruntime engine cannot train this model: ${reason} Choose the tfjs engine instead.`, e);
     return { engine: 'tfjs', fallback: `TF.js trains this model: ${reason}`, make: tfjsStep };
   }
 }
